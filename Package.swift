@@ -1,0 +1,78 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Mupic",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mupic", targets: ["mupic"]),
+        .library(name: "MupicCore", targets: ["MupicCore"]),
+        .library(name: "MupicML", targets: ["MupicML"]),
+        .library(name: "MupicCatalog", targets: ["MupicCatalog"]),
+        .library(name: "MupicStore", targets: ["MupicStore"]),
+        .library(name: "MupicIndex", targets: ["MupicIndex"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "MupicCore",
+            resources: [.process("Resources")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MupicML",
+            dependencies: ["COpenBLAS", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MupicCatalog",
+            dependencies: ["MupicCore"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MupicStore",
+            dependencies: [
+                "MupicCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MupicIndex",
+            dependencies: ["MupicCore", "COpenBLAS"],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "mupic",
+            dependencies: [
+                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "COpenBLAS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(name: "MupicCoreTests", dependencies: ["MupicCore"], swiftSettings: strictSwift),
+        .testTarget(name: "MupicMLTests", dependencies: ["MupicML"], resources: [.copy("Fixtures")], swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicCatalogTests", dependencies: ["MupicCatalog", "MupicCore"],
+            swiftSettings: strictSwift),
+        .testTarget(name: "MupicStoreTests", dependencies: ["MupicStore", "MupicCore"], swiftSettings: strictSwift),
+        .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),
+    ],
+    swiftLanguageModes: [.v6]
+)

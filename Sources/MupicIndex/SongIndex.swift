@@ -1,0 +1,81 @@
+import COpenBLAS
+public import MupicCore
+
+/// The catalog in memory for fast search.
+///
+/// Songs are grouped by genre. Within a genre, songs that share a tag set
+/// share one vector, so a search costs one matrix-vector product over the
+/// genre's distinct tag sets (sgemv), not over its songs.
+public struct SongIndex: Sendable {
+    public let dimension: Int
+    public let songs: [Song]
+    let genres: [String: GenreBlock]
+    private let songByID: [Int64: Int]
+
+    /// One genre's distinct vectors, contiguous and row-major, and the songs behind each row.
+    struct GenreBlock: Sendable {
+        var vectors: [Float]
+        var songsOfRow: [[Int]]
+        var rowCount: Int { songsOfRow.count }
+    }
+
+    /// Builds the index from songs, each pointing at a row of `vectors` (`dimension` floats per row).
+    public init(songs: [Song], vectorRow: [Int], vectors: [Float], dimension: Int) {
+        precondition(songs.count == vectorRow.count, "one vector row per song")
+        self.dimension = dimension
+        self.songs = songs
+        var blocks: [String: GenreBlock] = [:]
+        var localRow: [String: [Int: Int]] = [:]
+        for (songIndex, song) in songs.enumerated() {
+            let source = vectorRow[songIndex]
+            var block = blocks[song.genreID] ?? GenreBlock(vectors: [], songsOfRow: [])
+            if let row = localRow[song.genreID]?[source] {
+                block.songsOfRow[row].append(songIndex)
+            } else {
+                localRow[song.genreID, default: [:]][source] = block.rowCount
+                block.vectors += vectors[(source * dimension)..<((source + 1) * dimension)]
+                block.songsOfRow.append([songIndex])
+            }
+            blocks[song.genreID] = block
+        }
+        genres = blocks
+        songByID = Dictionary(
+            songs.enumerated().compactMap { index, song in song.id.map { ($0, index) } },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Genre ids present in the index.
+    public var genreIDs: [String] { genres.keys.sorted() }
+
+    /// Songs of a genre, most similar to `query` first, at most `limit`, leaving out `excluding` song ids.
+    public func ranked(genre: String, query: [Float], limit: Int, excluding: Set<Int64> = []) -> [Candidate] {
+        precondition(query.count == dimension, "query has \(query.count) dimensions, index has \(dimension)")
+        guard let block = genres[genre], limit > 0 else { return [] }
+        var scores = [Float](repeating: 0, count: block.rowCount)
+        block.vectors.withUnsafeBufferPointer { matrix in
+            query.withUnsafeBufferPointer { vector in
+                scores.withUnsafeMutableBufferPointer { output in
+                    cblas_sgemv(
+                        CblasRowMajor, CblasNoTrans, Int32(block.rowCount), Int32(dimension), 1,
+                        matrix.baseAddress, Int32(dimension), vector.baseAddress, 1, 0, output.baseAddress, 1)
+                }
+            }
+        }
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(limit)
+        for row in TopK.indices(of: scores, count: limit + excluding.count) {
+            for songIndex in block.songsOfRow[row] {
+                let song = songs[songIndex]
+                guard let id = song.id, !excluding.contains(id) else { continue }
+                candidates.append(Candidate(songID: id, artist: song.artist, genreID: genre, similarity: scores[row]))
+            }
+            if candidates.count >= limit { break }
+        }
+        return Array(candidates.prefix(limit))
+    }
+
+    /// The song with this id.
+    public func song(id: Int64) -> Song? {
+        songByID[id].map { songs[$0] }
+    }
+}

@@ -1,0 +1,1 @@
+// MupicML: the sentence encoder (all-MiniLM-L6-v2) and image models on OpenBLAS.

@@ -1,0 +1,72 @@
+import GRDB
+
+/// The SQLite schema, changed only through named migrations so that an
+/// existing database is brought forward, never rebuilt.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-catalog") { db in
+            try db.create(table: "songs") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("dedup_key", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("artist", .text).notNull()
+                t.column("album", .text)
+                t.column("genre", .text).notNull().indexed()
+                t.column("year", .integer)
+                t.column("language", .text)
+                t.column("tag_set", .text).notNull().indexed()
+                t.column("updated_at", .datetime).notNull()
+            }
+            try db.create(table: "song_tags") { t in
+                t.column("song_id", .integer).notNull().references("songs", onDelete: .cascade)
+                t.column("tag", .text).notNull().indexed()
+                t.primaryKey(["song_id", "tag"])
+            }
+            try db.create(table: "tag_vectors") { t in
+                t.column("tag_set", .text).notNull()
+                t.column("mode", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("vector", .blob).notNull()
+                t.primaryKey(["tag_set", "mode"])
+            }
+        }
+        migrator.registerMigration("v1-photos") { db in
+            // The original's images / image_tags / recommendations, filled by the web site.
+            try db.create(table: "images") { t in
+                t.primaryKey("id", .text)
+                t.column("created_at", .datetime).notNull().indexed()
+                t.column("content_hash", .text).notNull()
+                t.column("width", .integer).notNull()
+                t.column("height", .integer).notNull()
+                t.column("is_public", .boolean).notNull().defaults(to: true)
+                t.column("is_hidden", .boolean).notNull().defaults(to: false)
+                t.column("taken_at", .datetime)
+            }
+            try db.create(table: "image_tags") { t in
+                t.column("image_id", .text).notNull().references("images", onDelete: .cascade)
+                t.column("tag", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("evidence", .text)
+                t.primaryKey(["image_id", "tag"])
+            }
+            try db.create(table: "recommendations") { t in
+                t.primaryKey("id", .text)
+                t.column("image_id", .text).notNull().indexed().references("images", onDelete: .cascade)
+                t.column("created_at", .datetime).notNull()
+                t.column("genres", .text).notNull()
+                t.column("seed", .integer).notNull()
+            }
+            try db.create(table: "recommendation_songs") { t in
+                t.column("recommendation_id", .text).notNull().references("recommendations", onDelete: .cascade)
+                t.column("rank", .integer).notNull()
+                t.column("song_id", .integer).notNull().references("songs")
+                t.column("similarity", .double).notNull()
+                t.column("reason", .text).notNull()
+                t.column("shared_tags", .text).notNull()
+                t.primaryKey(["recommendation_id", "rank"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import MupicCore
+import MupicIndex
+import MupicML
+import MupicStore
+
+struct Recommend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend",
+        abstract: "Five songs for a set of photo tags.",
+        discussion: "Example: mupic recommend --tags 산책,추억,밤 --genres 발라드,POP")
+
+    @Option(help: "Photo tags: ids, Korean labels or English glosses, comma-separated.")
+    var tags: String
+    @Option(help: "Up to 3 genres (ids, names or aliases), comma-separated; none means all.")
+    var genres: String = ""
+    @Option(help: "Seed for the two drawn songs; the same seed gives the same five songs.")
+    var seed: UInt64?
+    @Option(help: "Language of the output: ko or en.") var lang: OutputLanguage = .ko
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var storage: StorageOptions
+    @OptionGroup var model: ModelOptions
+
+    func validate() throws {
+        if genreNames.count > 3 { throw ValidationError("choose at most 3 genres (got \(genreNames.count))") }
+        _ = try photoTags()
+        _ = try chosenGenres()
+    }
+
+    private var genreNames: [String] { genres.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty } }
+
+    private func photoTags() throws -> TagSet {
+        var found: [Tag] = []
+        for name in tags.split(separator: ",").map({ $0.trimmingWhitespace() }) where !name.isEmpty {
+            guard let tag = Vocabulary.tag(named: name) else { throw ValidationError(VocabularyError.unknownTag(name).description) }
+            found.append(tag)
+        }
+        guard !found.isEmpty else { throw ValidationError("give at least one tag with --tags (see mupic tags)") }
+        return TagSet(found)
+    }
+
+    private func chosenGenres() throws -> [Genre] {
+        try genreNames.map { name in
+            do { return try GenreTable.bundled.require(name) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
+    func run() async throws {
+        let photo = try photoTags()
+        let genres = try chosenGenres()
+        let store = try storage.open()
+        let catalog = try await store.catalog(mode: model.songText.modeKey)
+        guard !catalog.songs.isEmpty else {
+            throw CommandFailure("the catalog at \(store.path) is empty or not embedded: run 'mupic ingest' first")
+        }
+        let encoder = try model.loadEncoder()
+        let index = SongIndex(
+            songs: catalog.songs, vectorRow: catalog.vectorRow, vectors: catalog.vectors, dimension: catalog.dimension)
+        let query = encoder.encode([model.songText.sentence(for: photo)])[0]
+        let seed = seed ?? UInt64.random(in: 0...UInt64.max)
+        var random = SeededRandom(seed: seed)
+        let picks = Recommender(index: index).recommend(
+            query: query, photoTags: photo, genres: genres.map(\.id), using: &random)
+        if json {
+            try printJSON(RecommendationOutput(photo: photo, seed: seed, picks: picks, lang: lang.language))
+        } else {
+            print(RecommendationOutput.text(photo: photo, picks: picks, lang: lang.language))
+        }
+    }
+}
+
+/// `--lang`: the UI languages, Korean first.
+enum OutputLanguage: String, ExpressibleByArgument, CaseIterable {
+    case ko, en
+
+    var language: Language { self == .ko ? .korean : .english }
+}
+
+/// `mupic recommend --json`.
+struct RecommendationOutput: Encodable {
+    struct Item: Encodable {
+        var rank: Int
+        var songID: Int64?
+        var title: String
+        var artist: String
+        var genre: String
+        var year: Int?
+        var similarity: Float
+        var reason: String
+        var sharedTags: [String]
+        var explanation: String
+    }
+    var photoTags: [String]
+    var seed: UInt64
+    var songs: [Item]
+
+    init(photo: TagSet, seed: UInt64, picks: [RecommendedSong], lang: Language) {
+        photoTags = photo.tags.map(\.id)
+        self.seed = seed
+        songs = picks.enumerated().map { rank, pick in
+            Item(
+                rank: rank + 1, songID: pick.song.id, title: pick.song.title, artist: pick.song.artist,
+                genre: pick.song.genreID, year: pick.song.year, similarity: (pick.similarity * 10000).rounded() / 10000,
+                reason: pick.reason.rawValue, sharedTags: pick.explanation.sharedTags.tags.map(\.id),
+                explanation: pick.explanation.summary(lang))
+        }
+    }
+
+    static func text(photo: TagSet, picks: [RecommendedSong], lang: Language) -> String {
+        let genres = GenreTable.bundled
+        var lines = [(lang == .korean ? "사진 태그: " : "photo tags: ") + photo.tags.map { "#" + $0.label(lang) }.joined(separator: " "), ""]
+        for (rank, pick) in picks.enumerated() {
+            let genre = genres.genre(named: pick.song.genreID)?.label(lang) ?? pick.song.genreID
+            let why = pick.reason == .topOfGenre
+                ? (lang == .korean ? "\(genre) 1위" : "top of \(genre)")
+                : (lang == .korean ? "추천 후보 중 무작위" : "drawn from the runners-up")
+            lines.append("\(rank + 1). \(pick.song.title) — \(pick.song.artist)  [\(genre)]  \(String(format: "%.3f", pick.similarity))  \(why)")
+            lines.append("   \(pick.explanation.summary(lang))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
