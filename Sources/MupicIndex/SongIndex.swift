@@ -24,21 +24,32 @@ public struct SongIndex: Sendable {
         precondition(songs.count == vectorRow.count, "one vector row per song")
         self.dimension = dimension
         self.songs = songs
-        var blocks: [String: GenreBlock] = [:]
-        var localRow: [String: [Int: Int]] = [:]
+        // Built in per-genre arrays mutated in place: rebuilding a block value per song would copy it each time.
+        var genreSlot: [String: Int] = [:]
+        var blockVectors: [[Float]] = []
+        var blockSongs: [[[Int]]] = []
+        var blockRowOfSource: [[Int: Int]] = []
         for (songIndex, song) in songs.enumerated() {
-            let source = vectorRow[songIndex]
-            var block = blocks[song.genreID] ?? GenreBlock(vectors: [], songsOfRow: [])
-            if let row = localRow[song.genreID]?[source] {
-                block.songsOfRow[row].append(songIndex)
+            let slot: Int
+            if let existing = genreSlot[song.genreID] {
+                slot = existing
             } else {
-                localRow[song.genreID, default: [:]][source] = block.rowCount
-                block.vectors += vectors[(source * dimension)..<((source + 1) * dimension)]
-                block.songsOfRow.append([songIndex])
+                slot = blockVectors.count
+                genreSlot[song.genreID] = slot
+                blockVectors.append([])
+                blockSongs.append([])
+                blockRowOfSource.append([:])
             }
-            blocks[song.genreID] = block
+            let source = vectorRow[songIndex]
+            if let row = blockRowOfSource[slot][source] {
+                blockSongs[slot][row].append(songIndex)
+            } else {
+                blockRowOfSource[slot][source] = blockSongs[slot].count
+                blockVectors[slot].append(contentsOf: vectors[(source * dimension)..<((source + 1) * dimension)])
+                blockSongs[slot].append([songIndex])
+            }
         }
-        genres = blocks
+        genres = genreSlot.mapValues { GenreBlock(vectors: blockVectors[$0], songsOfRow: blockSongs[$0]) }
         songByID = Dictionary(
             songs.enumerated().compactMap { index, song in song.id.map { ($0, index) } },
             uniquingKeysWith: { first, _ in first })

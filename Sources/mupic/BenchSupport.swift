@@ -61,7 +61,8 @@ struct BenchTable {
             let ratio = baseline.map { higherIsBetter ? swift / $0 : $0 / swift }
             lines.append("| \(name) | \(format(swift)) | \(baseline.map(format) ?? "—") | \(ratio.map { String(format: $0 >= 1 ? "%.1f× faster" : "%.2f× (slower)", $0) } ?? "—") |")
         }
-        return (lines + notes.map { "\n- " + $0 }).joined(separator: "\n")
+        if !notes.isEmpty { lines.append("") }
+        return (lines + notes.map { "- " + $0 }).joined(separator: "\n")
     }
 
     private func format(_ value: Double) -> String {

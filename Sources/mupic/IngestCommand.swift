@@ -82,7 +82,7 @@ struct IngestSummary: Encodable {
             "rows rejected   \(report.rejectedTotal)",
         ]
         for (reason, count) in report.rejected.sorted(by: { $0.key < $1.key }) {
-            lines.append("  \(reason.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))\(count)")
+            lines.append("  \(reason.rawValue.padded(to: 14))\(count)")
             for example in report.examples[reason] ?? [] { lines.append("      e.g. \(example)") }
         }
         lines += [
@@ -96,11 +96,11 @@ struct IngestSummary: Encodable {
         let genres = GenreTable.bundled
         for (id, count) in report.songsPerGenre.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
             let name = genres.genre(named: id)?.korean ?? id
-            lines.append("  \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(count)")
+            lines.append("  \(name.padded(to: 14)) \(count)")
         }
         lines.append("songs per tag (top 20)")
         for (id, count) in report.songsPerTag.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(20) {
-            lines.append("  \((Vocabulary.tag(id: id)?.korean ?? id).padding(toLength: 10, withPad: " ", startingAt: 0)) \(count)")
+            lines.append("  \((Vocabulary.tag(id: id)?.korean ?? id).padded(to: 14)) \(count)")
         }
         return lines.joined(separator: "\n")
     }

@@ -30,7 +30,7 @@ struct Stats: AsyncParsableCommand {
         let top = max(sorted.first?.1 ?? 1, 1)
         return sorted.map { name, count in
             let bar = String(repeating: "▇", count: max(count > 0 ? 1 : 0, count * 40 / top))
-            return "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(count).padding(toLength: 7, withPad: " ", startingAt: 0)) \(bar)"
+            return "  \(name.padded(to: 14)) \(String(count).padded(to: 7)) \(bar)"
         }.joined(separator: "\n")
     }
 }

@@ -15,7 +15,7 @@ struct Tags: ParsableCommand {
         for facet in Facet.allCases {
             let tags = Vocabulary.tags(in: facet)
             print("\(facet.korean) \(facet.english) (\(tags.count))")
-            for tag in tags { print("  \(tag.id.padding(toLength: 16, withPad: " ", startingAt: 0)) \(tag.korean) — \(tag.english)") }
+            for tag in tags { print("  \(tag.id.padded(to: 16)) \(tag.korean) — \(tag.english)") }
         }
     }
 }
@@ -33,7 +33,7 @@ struct Genres: ParsableCommand {
             return
         }
         for genre in genres {
-            print("\(genre.id.padding(toLength: 11, withPad: " ", startingAt: 0)) \(genre.korean) / \(genre.english)  ← \(genre.aliases.joined(separator: ", "))")
+            print("\(genre.id.padded(to: 11)) \(genre.korean) / \(genre.english)  ← \(genre.aliases.joined(separator: ", "))")
         }
     }
 }
