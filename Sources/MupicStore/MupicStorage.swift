@@ -1,8 +1,12 @@
 public import MupicCore
 
 /// Everything Mupic keeps. One protocol so that the embedded SQLite store and
-/// the production store behave the same and pass the same conformance tests.
-public protocol MupicStorage: Sendable {
+/// the production store behave the same and pass the same conformance tests;
+/// it is made of one room per kind of data.
+public protocol MupicStorage: CatalogStorage, PhotoStorage, JobStorage {}
+
+/// The song catalog and its vectors.
+public protocol CatalogStorage: Sendable {
     /// Inserts new songs and updates changed ones, matched by the original's
     /// duplicate rule (title + artist + genre); storing the same songs twice changes nothing.
     func upsert(_ songs: [Song]) async throws -> UpsertCounts

@@ -32,7 +32,7 @@ enum SQLiteSchema {
             }
         }
         migrator.registerMigration("v1-photos") { db in
-            // The original's images / image_tags / recommendations, filled by the web site.
+            // The original's images / image_tags / recommendations, plus the job queue the web runs on.
             try db.create(table: "images") { t in
                 t.primaryKey("id", .text)
                 t.column("created_at", .datetime).notNull().indexed()
@@ -41,13 +41,15 @@ enum SQLiteSchema {
                 t.column("height", .integer).notNull()
                 t.column("is_public", .boolean).notNull().defaults(to: true)
                 t.column("is_hidden", .boolean).notNull().defaults(to: false)
-                t.column("taken_at", .datetime)
+                t.column("taken_at", .text)
+                t.column("delete_token_hash", .text).notNull()
+                t.column("missing_signals", .text).notNull().defaults(to: "")
             }
             try db.create(table: "image_tags") { t in
                 t.column("image_id", .text).notNull().references("images", onDelete: .cascade)
                 t.column("tag", .text).notNull()
                 t.column("score", .double).notNull()
-                t.column("evidence", .text)
+                t.column("evidence", .text).notNull()
                 t.primaryKey(["image_id", "tag"])
             }
             try db.create(table: "recommendations") { t in
@@ -55,6 +57,7 @@ enum SQLiteSchema {
                 t.column("image_id", .text).notNull().indexed().references("images", onDelete: .cascade)
                 t.column("created_at", .datetime).notNull()
                 t.column("genres", .text).notNull()
+                t.column("tags", .text).notNull()
                 t.column("seed", .integer).notNull()
             }
             try db.create(table: "recommendation_songs") { t in
@@ -65,6 +68,19 @@ enum SQLiteSchema {
                 t.column("reason", .text).notNull()
                 t.column("shared_tags", .text).notNull()
                 t.primaryKey(["recommendation_id", "rank"])
+            }
+            try db.create(table: "jobs") { t in
+                t.primaryKey("id", .text)
+                t.column("image_id", .text).notNull().references("images", onDelete: .cascade)
+                t.column("genres", .text).notNull()
+                t.column("state", .text).notNull().indexed()
+                t.column("stage", .text).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("lease_until", .datetime)
+                t.column("error", .text)
+                t.column("recommendation_id", .text)
+                t.column("created_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
             }
         }
         return migrator

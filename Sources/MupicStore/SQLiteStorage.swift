@@ -9,7 +9,7 @@ public import MupicCore
 /// transactions), which is the usual trade for WAL.
 public final class SQLiteStorage: MupicStorage {
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Opens (creating if needed) the database file and brings its schema up to date.
     public init(path: String) throws {
