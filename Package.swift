@@ -16,17 +16,38 @@ let package = Package(
         .library(name: "MupicCatalog", targets: ["MupicCatalog"]),
         .library(name: "MupicStore", targets: ["MupicStore"]),
         .library(name: "MupicIndex", targets: ["MupicIndex"]),
+        .library(name: "MupicVision", targets: ["MupicVision"]),
+        .library(name: "MupicWeb", targets: ["MupicWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
+        ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(
+            name: "CVipsShim",
+            dependencies: ["CVips"]
+        ),
+        .target(
+            name: "MupicVision",
+            dependencies: ["MupicCore", "CVipsShim", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSwift
         ),
         .target(
             name: "MupicCore",
@@ -57,10 +78,24 @@ let package = Package(
             dependencies: ["MupicCore", "COpenBLAS"],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "MupicWeb",
+            dependencies: [
+                "MupicCore", "MupicML", "MupicStore", "MupicIndex", "MupicVision",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Static"), .process("Resources")],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "mupic",
             dependencies: [
-                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "COpenBLAS",
+                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicWeb", "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -72,6 +107,14 @@ let package = Package(
             name: "MupicCatalogTests", dependencies: ["MupicCatalog", "MupicCore"],
             swiftSettings: strictSwift),
         .testTarget(name: "MupicStoreTests", dependencies: ["MupicStore", "MupicCore"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicWebTests",
+            dependencies: [
+                "MupicWeb", "MupicCore", "MupicStore", "MupicIndex", "MupicVision",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSwift),
+        .testTarget(name: "MupicVisionTests", dependencies: ["MupicVision", "MupicCore"], swiftSettings: strictSwift),
         .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,7 @@ public struct EmbeddingMatrix: Sendable, Equatable {
     public let count: Int
     /// Floats per row.
     public let dimension: Int
-    /// Row `i` is `values[i * dimension ..< (i + 1) * dimension]`.
+    /// Row `i` is `values[i * dimension..<(i + 1) * dimension]`.
     public private(set) var values: [Float]
 
     /// A matrix over `values`, which must hold `count × dimension` floats.
@@ -25,12 +25,12 @@ public struct EmbeddingMatrix: Sendable, Equatable {
     /// Row `index`, as a slice of ``values``.
     public subscript(index: Int) -> ArraySlice<Float> {
         precondition(index >= 0 && index < count, "row \(index) out of 0..<\(count)")
-        return values[index * dimension ..< (index + 1) * dimension]
+        return values[index * dimension..<(index + 1) * dimension]
     }
 
     /// Every row as its own array.
     public var rows: [[Float]] {
-        (0 ..< count).map { Array(self[$0]) }
+        (0..<count).map { Array(self[$0]) }
     }
 
     /// Calls `body` with a mutable pointer to all values, for filling rows in place.

@@ -8,6 +8,7 @@ public struct ModelDirectory: Sendable {
     /// The default location, relative to the current directory.
     public static let defaultRelativePath = "models/all-MiniLM-L6-v2"
 
+    /// The directory.
     public let url: URL
 
     /// Checks that `url` is a directory; the files themselves are checked when read.

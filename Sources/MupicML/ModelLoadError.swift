@@ -15,6 +15,7 @@ public enum ModelLoadError: Error, Equatable, Sendable, CustomStringConvertible 
 
     static let fetchHint = "Run scripts/fetch-model.sh to download all-MiniLM-L6-v2 into ./models/all-MiniLM-L6-v2, or point MUPIC_MODEL_DIR (or --model-dir) at a directory holding it."
 
+    /// What went wrong and what to do about it.
     public var description: String {
         switch self {
         case let .modelDirectoryNotFound(path):

@@ -8,17 +8,17 @@ enum MeanPooling {
         output.update(repeating: 0, count: width)
         for row in rows {
             let source = hidden + row * width
-            for i in 0 ..< width { output[i] += source[i] }
+            for i in 0..<width { output[i] += source[i] }
         }
         // The attention mask is all ones (no padding), so the mean divides by the row count.
         let inverseCount = 1 / Float(max(rows.count, 1))
         var squaredNorm: Float = 0
-        for i in 0 ..< width {
+        for i in 0..<width {
             output[i] *= inverseCount
             squaredNorm += output[i] * output[i]
         }
         // torch.nn.functional.normalize clamps the norm at 1e-12 so a zero vector stays zero.
         let inverseNorm = 1 / max(squaredNorm.squareRoot(), 1e-12)
-        for i in 0 ..< width { output[i] *= inverseNorm }
+        for i in 0..<width { output[i] *= inverseNorm }
     }
 }

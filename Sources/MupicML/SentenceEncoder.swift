@@ -16,6 +16,10 @@ internal import Synchronization
 public final class SentenceEncoder: Sendable {
     /// Sentences per batch when the caller does not say.
     public static let defaultBatchSize = 64
+    /// Tokens per batch at most (a longer single sentence still gets its own batch). Batches
+    /// of a few thousand tokens already run the GEMMs at full speed; the cap bounds a
+    /// workspace (~16 KB per token) when callers pass many long texts.
+    public static let defaultMaxBatchTokens = 8_192
     /// Workspaces kept for reuse; more concurrent calls allocate temporary ones.
     private static let pooledWorkspaceLimit = 4
 
@@ -60,10 +64,13 @@ public final class SentenceEncoder: Sendable {
 
     /// Embeds every sentence; row `i` of the result is sentence `i`'s unit vector.
     ///
-    /// Sentences are sorted by length and encoded `batchSize` at a time, each batch packed
-    /// without padding; the result is in the original order.
-    public func encodeMatrix(_ sentences: [String], batchSize: Int = defaultBatchSize) -> EmbeddingMatrix {
-        encodeMatrix(tokenIDs: sentences.map(tokenizer.encode), batchSize: batchSize)
+    /// Sentences are sorted by length and encoded `batchSize` at a time (fewer when that
+    /// would exceed `maxBatchTokens` tokens), each batch packed without padding; the result
+    /// is in the original order.
+    public func encodeMatrix(
+        _ sentences: [String], batchSize: Int = defaultBatchSize, maxBatchTokens: Int = defaultMaxBatchTokens
+    ) -> EmbeddingMatrix {
+        encodeMatrix(tokenIDs: sentences.map(tokenizer.encode), batchSize: batchSize, maxBatchTokens: maxBatchTokens)
     }
 
     /// Embeds every sentence, one array per sentence (see ``encodeMatrix(_:batchSize:)``).
@@ -81,7 +88,9 @@ public final class SentenceEncoder: Sendable {
     ///
     /// - Precondition: every id is below the vocabulary size and no sentence is longer than
     ///   the model's position embeddings.
-    public func encodeMatrix(tokenIDs: [[Int]], batchSize: Int = defaultBatchSize) -> EmbeddingMatrix {
+    public func encodeMatrix(
+        tokenIDs: [[Int]], batchSize: Int = defaultBatchSize, maxBatchTokens: Int = defaultMaxBatchTokens
+    ) -> EmbeddingMatrix {
         let width = dimension
         var result = EmbeddingMatrix(count: tokenIDs.count, dimension: width)
         guard !tokenIDs.isEmpty else { return result }
@@ -97,9 +106,16 @@ public final class SentenceEncoder: Sendable {
         let workspace = checkOutWorkspace()
         defer { checkIn(workspace) }
         result.withUnsafeMutablePointer { output in
+            let sentencesPerBatch = max(1, batchSize)
             var start = 0
             while start < order.count {
-                let members = order[start ..< min(start + max(1, batchSize), order.count)]
+                var end = start + 1, tokens = tokenIDs[order[start]].count
+                while end < order.count, end - start < sentencesPerBatch,
+                      tokens + tokenIDs[order[end]].count <= maxBatchTokens {
+                    tokens += tokenIDs[order[end]].count
+                    end += 1
+                }
+                let members = order[start..<end]
                 let batch = TokenBatch(members.lazy.map { tokenIDs[$0] })
                 model.forward(batch, workspace: workspace)
                 for (position, sentence) in members.enumerated() {

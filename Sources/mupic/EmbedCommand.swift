@@ -13,7 +13,7 @@ struct Embed: AsyncParsableCommand {
             sentence per line (an empty line is an empty sentence, so output lines match input lines).
             """)
 
-    @Argument(help: "Sentences to embed. Without any, one sentence per line is read from standard input.")
+    @Argument(help: ArgumentHelp("Sentences to embed. Without any, one sentence per line is read from standard input.", valueName: "text"))
     var texts: [String] = []
 
     @Option(
@@ -39,7 +39,7 @@ struct Embed: AsyncParsableCommand {
 
         var output = ""
         output.reserveCapacity(embeddings.count * embeddings.dimension * 12)
-        for row in 0 ..< embeddings.count {
+        for row in 0..<embeddings.count {
             output += "["
             // Float's description is the shortest text that reads back to the same Float,
             // and is valid JSON (finite values only: the vectors are normalised).

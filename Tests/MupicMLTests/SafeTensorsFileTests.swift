@@ -28,7 +28,7 @@ struct SafeTensorsFileTests {
         #expect(file.metadata == ["format": "pt"])
         #expect(file.tensors.count == 2)
         #expect(try file.info("w").shape == [2, 3])
-        #expect(try file.info("w").dataOffsets == 0 ..< 24)
+        #expect(try file.info("w").dataOffsets == 0..<24)
         #expect(try file.floats("w") == [1, 2, 3, 4, 5, 6])
         #expect(try file.floats("b", shape: [1]) == [-0.5])
     }
@@ -104,7 +104,7 @@ struct SafeTensorsFileTests {
     @Test("a truncated data section is an error, not a crash")
     func truncatedData() {
         let header = #"{"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#
-        #expect(throws: SafeTensorsError.dataOutOfBounds(file: "<memory>", tensor: "w", offsets: 0 ..< 16, dataSize: 8)) {
+        #expect(throws: SafeTensorsError.dataOutOfBounds(file: "<memory>", tensor: "w", offsets: 0..<16, dataSize: 8)) {
             try SafeTensorsFile(bytes: safetensors(header: header, data: bytes(of: [1, 2])))
         }
     }
@@ -147,7 +147,7 @@ struct SafeTensorsFileTests {
 
     @Test("error descriptions name the file and tensor and say what to do")
     func errorDescriptions() {
-        let error = SafeTensorsError.dataOutOfBounds(file: "/m/model.safetensors", tensor: "w", offsets: 0 ..< 16, dataSize: 8)
+        let error = SafeTensorsError.dataOutOfBounds(file: "/m/model.safetensors", tensor: "w", offsets: 0..<16, dataSize: 8)
         #expect(error.description.contains("/m/model.safetensors"))
         #expect(error.description.contains("'w'"))
         #expect(error.description.contains("scripts/fetch-model.sh"))

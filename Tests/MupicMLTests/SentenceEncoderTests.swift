@@ -44,13 +44,25 @@ struct SentenceEncoderParityTests {
         #expect(encoder.encodeMatrix([]).count == 0)
     }
 
+    @Test("batches are cut at maxBatchTokens, with the same results")
+    func tokenBudget() throws {
+        let encoder = try TestModel.encoder()
+        let cases = Reference.shared.cases.filter { $0.ids.count < 40 }
+        // A budget smaller than most pairs of sentences forces many small batches, and a
+        // sentence longer than the budget still gets a batch of its own.
+        let matrix = encoder.encodeMatrix(cases.map(\.text), batchSize: 64, maxBatchTokens: 30)
+        for (row, reference) in cases.enumerated() {
+            #expect(cosine(matrix[row], reference.embedding) >= 0.9999, "\(reference.testDescription)")
+        }
+    }
+
     @Test("several tasks may encode at once")
     func concurrentCalls() async throws {
         let encoder = try TestModel.encoder()
         let texts = ["rainy day calm heartrending night autumn", "신나는 여름 드라이브 댄스", "café naïve"]
         let expected = encoder.encodeMatrix(texts)
         try await withThrowingTaskGroup(of: EmbeddingMatrix.self) { group in
-            for _ in 0 ..< 6 {
+            for _ in 0..<6 {
                 group.addTask { encoder.encodeMatrix(texts, batchSize: 2) }
             }
             for try await result in group {

@@ -56,7 +56,7 @@ enum FastMath {
         return p / q
     }
 
-    /// `x` limited to `lower ... upper`, by compare-and-select.
+    /// `x` limited to `lower...upper`, by compare-and-select.
     ///
     /// The standard library's `clamped`, `pointwiseMin` and `max()` honour NaN ordering
     /// rules with scalar branches and are not inlined, which made them a visible share of the

@@ -41,8 +41,8 @@ struct Parallel: Sendable {
         }
     }
 
-    /// Part `part` of `0 ..< count`, in contiguous, nearly equal pieces.
+    /// Part `part` of `0..<count`, in contiguous, nearly equal pieces.
     func range(_ part: Int, of count: Int) -> Range<Int> {
-        (count * part / parts) ..< (count * (part + 1) / parts)
+        (count * part / parts)..<(count * (part + 1) / parts)
     }
 }

@@ -3,7 +3,7 @@
 enum RowFill {
     /// Every row of `output` = `bias`.
     static func bias(_ bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, rows: Int, width: Int) {
-        for row in 0 ..< rows {
+        for row in 0..<rows {
             (output + row * width).update(from: bias, count: width)
         }
     }
@@ -13,9 +13,9 @@ enum RowFill {
         _ bias: UnsafePointer<Float>, plus residual: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>,
         rows: Int, width: Int
     ) {
-        for row in 0 ..< rows {
+        for row in 0..<rows {
             let source = residual + row * width, target = output + row * width
-            for i in 0 ..< width { target[i] = source[i] + bias[i] }
+            for i in 0..<width { target[i] = source[i] + bias[i] }
         }
     }
 }

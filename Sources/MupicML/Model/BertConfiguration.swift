@@ -1,12 +1,20 @@
 /// The shape of a BERT encoder, read from the model's `config.json`.
 public struct BertConfiguration: Decodable, Sendable, Equatable {
+    /// Rows of the word embedding table (`vocab_size`).
     public var vocabularySize: Int
+    /// Width of every token state (`hidden_size`, 384): the embedding dimension.
     public var hiddenSize: Int
+    /// Transformer layers (`num_hidden_layers`).
     public var layerCount: Int
+    /// Attention heads per layer (`num_attention_heads`).
     public var attentionHeadCount: Int
+    /// Width of the feed-forward layer (`intermediate_size`).
     public var intermediateSize: Int
+    /// Longest input the position embeddings cover (`max_position_embeddings`).
     public var maxPositionEmbeddings: Int
+    /// Rows of the token-type embedding table (`type_vocab_size`).
     public var typeVocabularySize: Int
+    /// LayerNorm epsilon (`layer_norm_eps`).
     public var layerNormEpsilon: Float
     /// Only `"gelu"` (the exact, erf-based GELU) is implemented.
     public var hiddenActivation: String
@@ -27,6 +35,7 @@ public struct BertConfiguration: Decodable, Sendable, Equatable {
         case modelType = "model_type"
     }
 
+    /// Decodes `config.json`; optional fields take BERT's defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         vocabularySize = try c.decode(Int.self, forKey: .vocabularySize)

@@ -42,7 +42,7 @@ struct BertModel: Sendable {
             // Self-attention block: x = LayerNorm(x + Wo·attention(Wqkv·x + bqkv) + bo).
             Linear.apply(tokens: tokens, inputs: h, outputs: 3 * h, hidden, layer.qkvWeight.pointer, into: qkv, beta: 1)
             parallel.run { part in
-                attention.apply(batch, items: attentionParts[part] ..< attentionParts[part + 1], qkv: qkv,
+                attention.apply(batch, items: attentionParts[part]..<attentionParts[part + 1], qkv: qkv,
                                 context: context, scores: scores[part])
                 let rows = parallel.range(part, of: tokens)
                 RowFill.bias(layer.attentionOutputBias.pointer, plus: hidden + rows.lowerBound * h,
@@ -82,12 +82,12 @@ struct BertModel: Sendable {
         let h = configuration.hiddenSize
         let words = weights.wordEmbeddings.pointer, positions = weights.positionAndTypeEmbeddings.pointer
         batch.tokenIDs.withUnsafeBufferPointer { ids in
-            for sentence in 0 ..< batch.sentenceCount {
+            for sentence in 0..<batch.sentenceCount {
                 let rows = batch.rows(of: sentence)
                 for (position, row) in rows.enumerated() {
                     let word = words + Int(ids[row]) * h, place = positions + position * h
                     let target = output + row * h
-                    for i in 0 ..< h { target[i] = word[i] + place[i] }
+                    for i in 0..<h { target[i] = word[i] + place[i] }
                 }
             }
         }

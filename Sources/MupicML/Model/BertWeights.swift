@@ -45,7 +45,7 @@ struct BertWeights: Sendable {
         // Scaling the query instead of the scores saves a pass over every L×L score matrix.
         let queryScale = 1 / Float(c.headSize).squareRoot()
         var layers: [BertLayerWeights] = []
-        for index in 0 ..< c.layerCount {
+        for index in 0..<c.layerCount {
             let p = "encoder.layer.\(index)."
             let query = try load(p + "attention.self.query.weight", [hidden, hidden]).map { $0 * queryScale }
             let queryBias = try load(p + "attention.self.query.bias", [hidden]).map { $0 * queryScale }

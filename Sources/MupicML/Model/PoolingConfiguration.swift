@@ -6,6 +6,7 @@ public struct SentenceTransformerConfiguration: Sendable, Equatable {
     /// Whether the pooling averages the token embeddings (the only mode implemented).
     public var meanPooling: Bool
 
+    /// Settings given directly rather than read from a model directory.
     public init(maxSequenceLength: Int, meanPooling: Bool = true) {
         self.maxSequenceLength = maxSequenceLength
         self.meanPooling = meanPooling

@@ -9,19 +9,19 @@ struct SelfAttention {
 
     var headSize: Int { hiddenSize / headCount }
 
-    /// Item boundaries for `parts` parts: part p does items `bounds[p] ..< bounds[p + 1]`.
+    /// Item boundaries for `parts` parts: part p does items `bounds[p]..<bounds[p + 1]`.
     /// An item costs about L² for a sentence of L tokens.
     func split(_ batch: TokenBatch, parts: Int) -> [Int] {
         let itemCount = batch.sentenceCount * headCount
         guard parts > 1 else { return [0, itemCount] }
         var total = 0
-        for sentence in 0 ..< batch.sentenceCount {
+        for sentence in 0..<batch.sentenceCount {
             let length = batch.rows(of: sentence).count
             total += length * length * headCount
         }
         var bounds = [0]
         var cumulative = 0
-        for item in 0 ..< itemCount where bounds.count < parts {
+        for item in 0..<itemCount where bounds.count < parts {
             let length = batch.rows(of: item / headCount).count
             cumulative += length * length
             if cumulative * parts >= total * bounds.count { bounds.append(item + 1) }
@@ -33,7 +33,7 @@ struct SelfAttention {
 
     /// Reads query | key | value rows from `qkv` (`tokens × 3·hidden`, queries pre-scaled by
     /// 1/√headSize) and writes softmax(Q·Kᵀ)·V for `items` into `context` (`tokens × hidden`),
-    /// head h in columns h·headSize ..< (h+1)·headSize. `scores` holds `longest²` floats.
+    /// head h in columns h·headSize..<(h+1)·headSize. `scores` holds `longest²` floats.
     func apply(
         _ batch: TokenBatch, items: Range<Int>, qkv: UnsafePointer<Float>, context: UnsafeMutablePointer<Float>,
         scores: UnsafeMutablePointer<Float>

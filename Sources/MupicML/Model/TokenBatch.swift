@@ -3,7 +3,7 @@
 struct TokenBatch {
     /// Every token id of every sentence, sentence after sentence.
     private(set) var tokenIDs: [Int32] = []
-    /// `offsets[i] ..< offsets[i + 1]` are sentence `i`'s rows; one more entry than sentences.
+    /// `offsets[i]..<offsets[i + 1]` are sentence `i`'s rows; one more entry than sentences.
     private(set) var offsets: [Int] = [0]
     /// Length of the longest sentence (sizes the attention score scratch).
     private(set) var longest = 0
@@ -24,5 +24,5 @@ struct TokenBatch {
     var tokenCount: Int { tokenIDs.count }
 
     /// Rows of sentence `index`.
-    func rows(of index: Int) -> Range<Int> { offsets[index] ..< offsets[index + 1] }
+    func rows(of index: Int) -> Range<Int> { offsets[index]..<offsets[index + 1] }
 }

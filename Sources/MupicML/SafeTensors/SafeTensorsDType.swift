@@ -3,14 +3,19 @@
 /// Kept open (a raw-value struct, not an enum) so a header with a dtype this reader does not
 /// know still parses: only reading such a tensor as `Float` fails.
 public struct SafeTensorsDType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The header's spelling, such as `"F32"`.
     public let rawValue: String
 
+    /// The dtype spelled `rawValue` in a header.
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
 
+    /// IEEE 754 single precision.
     public static let f32 = SafeTensorsDType(rawValue: "F32")
+    /// IEEE 754 half precision.
     public static let f16 = SafeTensorsDType(rawValue: "F16")
+    /// bfloat16: the top 16 bits of an F32.
     public static let bf16 = SafeTensorsDType(rawValue: "BF16")
 
     /// Bytes per element, or `nil` for a dtype this reader does not know.
@@ -32,5 +37,6 @@ public struct SafeTensorsDType: RawRepresentable, Hashable, Sendable, CustomStri
         self == .f32 || self == .f16 || self == .bf16
     }
 
+    /// The header spelling.
     public var description: String { rawValue }
 }

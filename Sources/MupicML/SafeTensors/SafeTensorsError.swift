@@ -22,6 +22,7 @@ public enum SafeTensorsError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The tensor exists but has another shape than the caller needs.
     case unexpectedShape(file: String, tensor: String, expected: [Int], actual: [Int])
 
+    /// What went wrong, where, and what to do about it.
     public var description: String {
         let redownload = "The file is truncated or corrupt: download it again (for the MiniLM model, run scripts/fetch-model.sh)."
         switch self {

@@ -42,7 +42,7 @@ public struct SafeTensorsFile: Sendable {
             throw .headerLengthOutOfRange(file: path, headerLength: headerLength, fileSize: bytes.count)
         }
         let dataStart = 8 + Int(headerLength)
-        let headerBytes = bytes[bytes.startIndex + 8 ..< bytes.startIndex + dataStart]
+        let headerBytes = bytes[bytes.startIndex + 8..<bytes.startIndex + dataStart]
         let header = try SafeTensorsHeader.parse(headerBytes, path: path)
         let dataSize = bytes.count - dataStart
 
@@ -69,7 +69,7 @@ public struct SafeTensorsFile: Sendable {
             throw .invalidTensorEntry(file: path, tensor: name, reason: "data_offsets [\(begin), \(end)] are not an ascending pair of non-negative numbers")
         }
         guard end <= dataSize else {
-            throw .dataOutOfBounds(file: path, tensor: name, offsets: begin ..< end, dataSize: dataSize)
+            throw .dataOutOfBounds(file: path, tensor: name, offsets: begin..<end, dataSize: dataSize)
         }
         var elements = 1
         for dimension in entry.shape {
@@ -89,7 +89,7 @@ public struct SafeTensorsFile: Sendable {
                 throw .sizeMismatch(file: path, tensor: name, expectedBytes: overflow ? Int.max : expected, actualBytes: end - begin)
             }
         }
-        return TensorInfo(name: name, dtype: dtype, shape: entry.shape, dataOffsets: begin ..< end)
+        return TensorInfo(name: name, dtype: dtype, shape: entry.shape, dataOffsets: begin..<end)
     }
 
     /// The header entry for `name`.
@@ -108,16 +108,16 @@ public struct SafeTensorsFile: Sendable {
         let start = dataStart + info.dataOffsets.lowerBound
         return bytes.withUnsafeBytes { raw in
             // The data section has no alignment guarantee, hence unaligned loads.
-            let source = UnsafeRawBufferPointer(rebasing: raw[start ..< start + info.dataOffsets.count])
+            let source = UnsafeRawBufferPointer(rebasing: raw[start..<start + info.dataOffsets.count])
             return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
                 switch info.dtype {
                 case .f16:
-                    for i in 0 ..< count {
+                    for i in 0..<count {
                         let bits = UInt16(littleEndian: source.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
                         buffer[i] = HalfPrecision.float(fromF16: bits)
                     }
                 case .bf16:
-                    for i in 0 ..< count {
+                    for i in 0..<count {
                         let bits = UInt16(littleEndian: source.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
                         buffer[i] = HalfPrecision.float(fromBF16: bits)
                     }
@@ -125,7 +125,7 @@ public struct SafeTensorsFile: Sendable {
                     #if _endian(little)
                     UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
                     #else
-                    for i in 0 ..< count {
+                    for i in 0..<count {
                         let bits = UInt32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
                         buffer[i] = Float(bitPattern: bits)
                     }

@@ -2,6 +2,7 @@
 public struct TensorInfo: Hashable, Sendable {
     /// The tensor's name, such as `encoder.layer.0.attention.self.query.weight`.
     public let name: String
+    /// The element type.
     public let dtype: SafeTensorsDType
     /// Dimensions, outermost first (row-major).
     public let shape: [Int]

@@ -13,7 +13,7 @@ enum BertCharacterClass {
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: return false
-        case 0x20 ..< 0x7F: return false // fast path for printable ASCII
+        case 0x20..<0x7F: return false // fast path for printable ASCII
         default: break
         }
         switch scalar.properties.generalCategory {
@@ -27,7 +27,7 @@ enum BertCharacterClass {
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D, 0x20: return true
-        case 0x21 ..< 0x7F: return false
+        case 0x21..<0x7F: return false
         default: return scalar.properties.isWhitespace
         }
     }
@@ -37,8 +37,8 @@ enum BertCharacterClass {
     /// categories.
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 33 ... 47, 58 ... 64, 91 ... 96, 123 ... 126: return true
-        case 0 ..< 128: return false
+        case 33...47, 58...64, 91...96, 123...126: return true
+        case 0..<128: return false
         default: break
         }
         switch scalar.properties.generalCategory {
@@ -55,14 +55,14 @@ enum BertCharacterClass {
     /// not included, since those scripts write space-separated words.
     static func isCJKIdeograph(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x4E00 ... 0x9FFF, // CJK Unified Ideographs
-             0x3400 ... 0x4DBF, // Extension A
-             0x20000 ... 0x2A6DF, // Extension B
-             0x2A700 ... 0x2B73F, // Extension C
-             0x2B740 ... 0x2B81F, // Extension D
-             0x2B920 ... 0x2CEAF, // Extensions E–F, as the Rust tokenizer bounds them
-             0xF900 ... 0xFAFF, // CJK Compatibility Ideographs
-             0x2F800 ... 0x2FA1F: // CJK Compatibility Ideographs Supplement
+        case 0x4E00...0x9FFF, // CJK Unified Ideographs
+             0x3400...0x4DBF, // Extension A
+             0x20000...0x2A6DF, // Extension B
+             0x2A700...0x2B73F, // Extension C
+             0x2B740...0x2B81F, // Extension D
+             0x2B920...0x2CEAF, // Extensions E–F, as the Rust tokenizer bounds them
+             0xF900...0xFAFF, // CJK Compatibility Ideographs
+             0x2F800...0x2FA1F: // CJK Compatibility Ideographs Supplement
             return true
         default:
             return false

@@ -62,7 +62,7 @@ public struct BertNormalizer: Sendable, Equatable {
         for scalar in scalars {
             if scalar.isASCII {
                 let value = scalar.value
-                result.append((65 ... 90).contains(value) ? Unicode.Scalar(UInt8(value + 32)) : scalar)
+                result.append((65...90).contains(value) ? Unicode.Scalar(UInt8(value + 32)) : scalar)
             } else if scalar.properties.changesWhenLowercased {
                 result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else {

@@ -1,6 +1,7 @@
 /// Second stage of BERT tokenization: splits normalized text into words at whitespace
 /// (dropped) and around punctuation (each punctuation character becomes its own word).
 public struct BertPreTokenizer: Sendable, Equatable {
+    /// The pre-tokenizer (it has no settings).
     public init() {}
 
     /// The words of `text`, in order.

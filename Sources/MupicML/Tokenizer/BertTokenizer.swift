@@ -5,12 +5,18 @@ public import Foundation
 /// ``SpecialTokenSplitter`` → ``BertNormalizer`` → ``BertPreTokenizer`` →
 /// ``WordPieceModel`` → ``BertPostProcessor``.
 public struct BertTokenizer: Sendable {
+    /// Stage 0: special tokens written literally in the text.
     public let specialTokens: SpecialTokenSplitter
+    /// Stage 1: cleaning, CJK spacing, accents, case.
     public let normalizer: BertNormalizer
+    /// Stage 2: whitespace and punctuation splitting.
     public let preTokenizer: BertPreTokenizer
+    /// Stage 3: words to vocabulary pieces.
     public let model: WordPieceModel
+    /// Stage 4: truncation and `[CLS]`/`[SEP]`.
     public let postProcessor: BertPostProcessor
 
+    /// A pipeline of the given stages.
     public init(
         specialTokens: SpecialTokenSplitter, normalizer: BertNormalizer, preTokenizer: BertPreTokenizer = BertPreTokenizer(),
         model: WordPieceModel, postProcessor: BertPostProcessor

@@ -1,7 +1,7 @@
 /// Zeroth stage of BERT tokenization: finds special tokens written literally in the raw text
 /// ("[CLS]", "[SEP]", ...), which Hugging Face's tokenizer maps straight to their ids instead
 /// of normalizing and splitting them ("[cls]" is not special: matching is exact).
-public struct SpecialTokenSplitter: Sendable, Equatable {
+public struct SpecialTokenSplitter: Sendable {
     /// A run of ordinary text, or a special token already resolved to its id.
     public enum Segment: Equatable, Sendable {
         case text(String)
@@ -11,10 +11,7 @@ public struct SpecialTokenSplitter: Sendable, Equatable {
     /// Special token strings and their ids, longest first so the longest match wins.
     private let tokens: [(bytes: [UInt8], id: Int)]
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.tokens.elementsEqual(rhs.tokens) { $0.bytes == $1.bytes && $0.id == $1.id }
-    }
-
+    /// - Parameter specialTokens: each special token's exact spelling and its id.
     public init(specialTokens: [String: Int]) {
         tokens = specialTokens
             .filter { !$0.key.isEmpty }
@@ -34,7 +31,7 @@ public struct SpecialTokenSplitter: Sendable, Equatable {
             if firstBytes.contains(utf8[index]),
                let token = tokens.first(where: { utf8[index...].starts(with: $0.bytes) }) {
                 if runStart < index {
-                    segments.append(.text(String(decoding: utf8[runStart ..< index], as: UTF8.self)))
+                    segments.append(.text(String(decoding: utf8[runStart..<index], as: UTF8.self)))
                 }
                 segments.append(.special(token.id))
                 index += token.bytes.count

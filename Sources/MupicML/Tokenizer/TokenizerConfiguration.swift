@@ -1,13 +1,20 @@
 /// The fields of `tokenizer_config.json` that shape BERT tokenization.
 public struct TokenizerConfiguration: Decodable, Sendable, Equatable {
+    /// Lowercase the text (`do_lower_case`).
     public var doLowerCase: Bool = true
+    /// Split CJK ideographs into words of their own (`tokenize_chinese_chars`).
     public var tokenizeChineseCharacters: Bool = true
     /// `nil` means "same as `doLowerCase`".
     public var stripAccents: Bool?
+    /// `unk_token`.
     public var unknownToken: String = "[UNK]"
+    /// `sep_token`, which ends every sequence.
     public var separatorToken: String = "[SEP]"
+    /// `pad_token` (never emitted: batches are not padded).
     public var padToken: String = "[PAD]"
+    /// `cls_token`, which starts every sequence.
     public var classifierToken: String = "[CLS]"
+    /// `mask_token`.
     public var maskToken: String = "[MASK]"
 
     enum CodingKeys: String, CodingKey {
@@ -24,6 +31,7 @@ public struct TokenizerConfiguration: Decodable, Sendable, Equatable {
     /// BERT uncased defaults.
     public init() {}
 
+    /// Decodes `tokenizer_config.json`; absent fields keep the BERT uncased defaults.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         doLowerCase = try container.decodeIfPresent(Bool.self, forKey: .doLowerCase) ?? true

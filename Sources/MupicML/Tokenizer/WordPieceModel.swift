@@ -5,12 +5,17 @@
 /// A word that cannot be covered entirely, or that is longer than
 /// ``maxInputCharactersPerWord`` Unicode scalars, becomes the single unknown token.
 public struct WordPieceModel: Sendable {
+    /// The pieces that words are split into.
     public let vocabulary: Vocabulary
+    /// The id emitted for a word that cannot be split into known pieces.
     public let unknownTokenID: Int
+    /// Marks a piece that continues a word (`##`).
     public let continuingSubwordPrefix: String
+    /// Longer words (in Unicode scalars) become the unknown token without being split.
     public let maxInputCharactersPerWord: Int
     private let prefixBytes: [UInt8]
 
+    /// - Throws: ``ModelLoadError/missingSpecialToken(_:)`` when `unknownToken` is not in the vocabulary.
     public init(vocabulary: Vocabulary, unknownToken: String = "[UNK]", continuingSubwordPrefix: String = "##", maxInputCharactersPerWord: Int = 100) throws {
         guard let unknownTokenID = vocabulary.id(for: unknownToken) else {
             throw ModelLoadError.missingSpecialToken(unknownToken)
@@ -50,7 +55,7 @@ public struct WordPieceModel: Sendable {
             while start < end {
                 key.removeAll(keepingCapacity: true)
                 if start > 0 { key.append(contentsOf: prefixBytes) }
-                key.append(contentsOf: utf8[boundaries[start] ..< boundaries[end]])
+                key.append(contentsOf: utf8[boundaries[start]..<boundaries[end]])
                 if let id = vocabulary.id(forUTF8: key) {
                     match = id
                     break

@@ -1,0 +1,231 @@
+#include "mupic_vips.h"
+
+#include <pthread.h>
+#include <vips/vips.h>
+
+static pthread_mutex_t start_lock = PTHREAD_MUTEX_INITIALIZER;
+// 0: not started, 1: running, -1: failed (libvips cannot be started twice).
+static int start_state = 0;
+
+// Written once under start_lock before the handler is installed.
+static MupicLogSink log_sink = NULL;
+
+static void forward_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer unused) {
+    (void) domain;
+    (void) level;
+    (void) unused;
+    log_sink(message);
+}
+
+int mupic_vips_start(int threads_per_image, MupicLogSink sink) {
+    pthread_mutex_lock(&start_lock);
+    if (start_state == 0) {
+        if (sink != NULL) {
+            log_sink = sink;
+            g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO,
+                forward_log, NULL);
+        }
+        if (VIPS_INIT("mupic") != 0) {
+            start_state = -1;
+        } else {
+            vips_concurrency_set(threads_per_image > 0 ? threads_per_image : 1);
+            // Every upload is new, so the operation cache would only hold memory.
+            vips_cache_set_max(0);
+            vips_cache_set_max_mem(0);
+            vips_cache_set_max_files(0);
+            // Defence in depth: Mupic names its loaders, but nothing untrusted
+            // (ImageMagick, matload, ...) should ever be reachable.
+            vips_block_untrusted_set(TRUE);
+            start_state = 1;
+        }
+    }
+    int state = start_state;
+    pthread_mutex_unlock(&start_lock);
+    return state == 1 ? 0 : -1;
+}
+
+char *mupic_error_take(void) {
+    // The libvips error buffer is process-wide; the copy-and-clear happens
+    // under libvips' own lock, so concurrent failures never tear the text,
+    // though a message from another thread's failure may ride along.
+    char *text = vips_error_buffer_copy();
+    if (text != NULL && text[0] == '\0') {
+        g_free(text);
+        return NULL;
+    }
+    return text;
+}
+
+void mupic_free(void *pointer) {
+    g_free(pointer);
+}
+
+MupicImage *mupic_load(const void *data, size_t length, MupicLoader loader, int shrink) {
+    VipsImage *out = NULL;
+    int result = -1;
+    // The buffer loaders only read `data`; the const cast is libvips' signature.
+    void *buffer = (void *) data;
+    switch (loader) {
+    case MUPIC_LOADER_JPEG:
+        result = vips_jpegload_buffer(buffer, length, &out,
+            "access", VIPS_ACCESS_SEQUENTIAL,
+            "shrink", shrink > 0 ? shrink : 1,
+            "autorotate", FALSE,
+            "fail_on", VIPS_FAIL_ON_TRUNCATED,
+            NULL);
+        break;
+    case MUPIC_LOADER_PNG:
+        result = vips_pngload_buffer(buffer, length, &out,
+            "access", VIPS_ACCESS_SEQUENTIAL,
+            "fail_on", VIPS_FAIL_ON_TRUNCATED,
+            NULL);
+        break;
+    case MUPIC_LOADER_WEBP:
+        result = vips_webpload_buffer(buffer, length, &out,
+            "access", VIPS_ACCESS_SEQUENTIAL,
+            "scale", 1.0 / (shrink > 0 ? shrink : 1),
+            "fail_on", VIPS_FAIL_ON_TRUNCATED,
+            NULL);
+        break;
+    case MUPIC_LOADER_HEIF:
+        result = vips_heifload_buffer(buffer, length, &out,
+            "access", VIPS_ACCESS_SEQUENTIAL,
+            "fail_on", VIPS_FAIL_ON_TRUNCATED,
+            NULL);
+        break;
+    default:
+        vips_error("mupic", "unknown loader %d", (int) loader);
+        return NULL;
+    }
+    return result == 0 ? out : NULL;
+}
+
+void mupic_image_release(MupicImage *image) {
+    if (image != NULL) {
+        g_object_unref(image);
+    }
+}
+
+int mupic_image_width(MupicImage *image) {
+    return vips_image_get_width(image);
+}
+
+int mupic_image_height(MupicImage *image) {
+    return vips_image_get_height(image);
+}
+
+int mupic_image_orientation(MupicImage *image) {
+    return vips_image_get_orientation(image);
+}
+
+const char *mupic_image_string(MupicImage *image, const char *name) {
+    const char *value = NULL;
+    if (vips_image_get_typeof(image, name) == 0) {
+        return NULL;
+    }
+    if (vips_image_get_string(image, name, &value) != 0) {
+        // A field of another type is simply absent as a string; keep the
+        // error buffer for real failures.
+        vips_error_clear();
+        return NULL;
+    }
+    return value;
+}
+
+char **mupic_image_field_names(MupicImage *image) {
+    return vips_image_get_fields(image);
+}
+
+void mupic_strings_free(char **strings) {
+    g_strfreev(strings);
+}
+
+MupicImage *mupic_resize(MupicImage *image, double scale) {
+    VipsImage *out = NULL;
+    return vips_resize(image, &out, scale, NULL) == 0 ? out : NULL;
+}
+
+// After a libvips call that wrote *next, moves *current on to it and drops the
+// old reference. `next` is passed by address because C leaves the order of
+// argument evaluation open: the call filling it may run after a plain read.
+static int step(VipsImage **current, int result, VipsImage **next) {
+    if (result != 0) {
+        return -1;
+    }
+    g_object_unref(*current);
+    *current = *next;
+    *next = NULL;
+    return 0;
+}
+
+MupicImage *mupic_to_srgb8(MupicImage *image) {
+    VipsImage *current = image;
+    VipsImage *next = NULL;
+    g_object_ref(current);
+
+    // An embedded profile (Display P3, Adobe RGB, CMYK) says what the numbers
+    // mean; convert through it before it is stripped. A broken profile falls
+    // back to the generic conversion below.
+    if (vips_icc_present() && vips_image_get_typeof(current, VIPS_META_ICC_NAME) != 0
+        && vips_image_get_interpretation(current) != VIPS_INTERPRETATION_B_W) {
+        if (vips_icc_transform(current, &next, "srgb", "embedded", TRUE, "depth", 8, NULL) == 0) {
+            step(&current, 0, &next);
+        } else {
+            vips_error_clear();
+        }
+    }
+    if (step(&current, vips_colourspace(current, &next, VIPS_INTERPRETATION_sRGB, NULL), &next) != 0) {
+        goto fail;
+    }
+    if (vips_image_get_format(current) != VIPS_FORMAT_UCHAR
+        && step(&current, vips_cast_uchar(current, &next, NULL), &next) != 0) {
+        goto fail;
+    }
+    if (vips_image_hasalpha(current)) {
+        VipsArrayDouble *white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
+        int result = vips_flatten(current, &next, "background", white, NULL);
+        vips_area_unref(VIPS_AREA(white));
+        if (step(&current, result, &next) != 0) {
+            goto fail;
+        }
+    }
+    if (vips_image_get_bands(current) > 3
+        && step(&current, vips_extract_band(current, &next, 0, "n", 3, NULL), &next) != 0) {
+        goto fail;
+    }
+    if (vips_image_get_bands(current) != 3) {
+        vips_error("mupic", "expected 3 bands after sRGB conversion, got %d", vips_image_get_bands(current));
+        goto fail;
+    }
+    return current;
+
+fail:
+    g_object_unref(current);
+    return NULL;
+}
+
+MupicImage *mupic_autorotate(MupicImage *image) {
+    VipsImage *out = NULL;
+    return vips_autorot(image, &out, NULL) == 0 ? out : NULL;
+}
+
+MupicImage *mupic_materialize(MupicImage *image) {
+    return vips_image_copy_memory(image);
+}
+
+int mupic_save_jpeg(MupicImage *image, int quality, void **out, size_t *length) {
+    return vips_jpegsave_buffer(image, out, length,
+        "Q", quality,
+        "strip", TRUE,
+        "optimize_coding", TRUE,
+        NULL);
+}
+
+int mupic_save_buffer(MupicImage *image, const char *suffix, void **out, size_t *length) {
+    return vips_image_write_to_buffer(image, suffix, out, length, NULL);
+}
+
+int mupic_pixels(MupicImage *image, void **out, size_t *length) {
+    *out = vips_image_write_to_memory(image, length);
+    return *out != NULL ? 0 : -1;
+}

@@ -1,0 +1,101 @@
+import CVipsShim
+
+/// One libvips image reference, released when this object goes away.
+///
+/// Each method returns a new image; none changes `self`. Images made by
+/// `load` read the caller's buffer lazily, so they (and anything derived from
+/// them) must not outlive it unless `materialized()` has been called.
+final class VipsImage {
+    private let handle: OpaquePointer
+
+    private init(_ handle: OpaquePointer) { self.handle = handle }
+
+    deinit { mupic_image_release(handle) }
+
+    /// Reads the header of an encoded image with the loader for `format`; pixels decode on demand.
+    static func load(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat, shrink: Int = 1) throws(PhotoError)
+        -> VipsImage
+    {
+        guard let base = bytes.baseAddress else { throw .empty }
+        return try wrap(mupic_load(base, bytes.count, format.loader, Int32(shrink)))
+    }
+
+    var width: Int { Int(mupic_image_width(handle)) }
+    var height: Int { Int(mupic_image_height(handle)) }
+    var longEdge: Int { max(width, height) }
+
+    /// The EXIF orientation, 1 (upright) when the file has none.
+    var orientation: Int { Int(mupic_image_orientation(handle)) }
+
+    /// A string header field such as `exif-ifd0-Make`, or nil.
+    func string(_ field: String) -> String? {
+        mupic_image_string(handle, field).map { String(cString: $0) }
+    }
+
+    /// Every header field name, e.g. to prove that a re-encoded copy carries no EXIF.
+    var fieldNames: [String] {
+        guard let list = mupic_image_field_names(handle) else { return [] }
+        defer { mupic_strings_free(list) }
+        var names: [String] = []
+        var index = 0
+        while let name = list[index] {
+            names.append(String(cString: name))
+            index += 1
+        }
+        return names
+    }
+
+    func resized(scale: Double) throws(PhotoError) -> VipsImage {
+        try Self.wrap(mupic_resize(handle, scale))
+    }
+
+    /// Shrinks so that the long edge is at most `longEdge`; never enlarges.
+    func fitted(longEdge limit: Int) throws(PhotoError) -> VipsImage {
+        guard longEdge > limit else { return self }
+        return try resized(scale: Double(limit) / Double(longEdge))
+    }
+
+    func sRGB8() throws(PhotoError) -> VipsImage {
+        try Self.wrap(mupic_to_srgb8(handle))
+    }
+
+    func autorotated() throws(PhotoError) -> VipsImage {
+        try Self.wrap(mupic_autorotate(handle))
+    }
+
+    func materialized() throws(PhotoError) -> VipsImage {
+        try Self.wrap(mupic_materialize(handle))
+    }
+
+    /// Baseline JPEG with all metadata stripped.
+    func jpeg(quality: Int) throws(PhotoError) -> [UInt8] {
+        try Self.buffer { out, length in mupic_save_jpeg(handle, Int32(quality), out, length) }
+    }
+
+    /// Encodes by file suffix (".png", ".webp"), metadata kept; for building test fixtures.
+    func encoded(suffix: String) throws(PhotoError) -> [UInt8] {
+        try Self.buffer { out, length in mupic_save_buffer(handle, suffix, out, length) }
+    }
+
+    /// Row-major, band-interleaved pixel bytes.
+    func pixels() throws(PhotoError) -> [UInt8] {
+        try Self.buffer { out, length in mupic_pixels(handle, out, length) }
+    }
+
+    private static func wrap(_ handle: OpaquePointer?) throws(PhotoError) -> VipsImage {
+        guard let handle else { throw .unreadable(reason: VipsLibrary.takeError() ?? "libvips gave no reason") }
+        return VipsImage(handle)
+    }
+
+    private static func buffer(
+        _ produce: (UnsafeMutablePointer<UnsafeMutableRawPointer?>, UnsafeMutablePointer<Int>) -> Int32
+    ) throws(PhotoError) -> [UInt8] {
+        var out: UnsafeMutableRawPointer?
+        var length = 0
+        guard produce(&out, &length) == 0, let out else {
+            throw .unreadable(reason: VipsLibrary.takeError() ?? "libvips gave no reason")
+        }
+        defer { mupic_free(out) }
+        return Array(UnsafeRawBufferPointer(start: out, count: length))
+    }
+}

@@ -1,0 +1,80 @@
+import MupicCore
+
+/// The offline tagger: the EXIF capture time gives time of day and season; the colour-rule
+/// table turns colour statistics into weather, style, emotion and situation hints.
+///
+/// It needs no network and no model, and it says so: colour hints score low and
+/// `missingSignals` lists what a better tagger would use.
+public struct HeuristicPhotoTagger: PhotoTagger {
+    public let rules: ColourRuleTable
+
+    public init(rules: ColourRuleTable = .bundled) {
+        self.rules = rules
+    }
+
+    /// Scores for facts read from EXIF. DateTime is the file's change time, so it is trusted less.
+    static let timeScore = (original: 0.9, modified: 0.6)
+
+    public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+        tagSynchronously(photo)
+    }
+
+    /// The same answer without suspension; tagging is a few table look-ups.
+    public func tagSynchronously(_ photo: DecodedPhoto) -> PhotoTagging {
+        var candidates: [PhotoTag] = []
+        var missing = ["scene model not configured: situation and weather are colour hints only"]
+
+        let metadata = photo.metadata
+        var season: Tag?
+        if let time = metadata.capturedAt, let source = metadata.capturedAtSource {
+            let score = source == .modified ? Self.timeScore.modified : Self.timeScore.original
+            let from = source == .original ? "EXIF" : "EXIF \(source.exifName)"
+            let timeTag = DayPart.timeTag(hour: time.hour)
+            candidates.append(
+                PhotoTag(tag: timeTag, score: score, evidence: ["time ← \(from) \(time.minutePrecision) (\(timeTag.korean))"]))
+
+            let southern = metadata.position?.isSouthern ?? false
+            let seasonTag = DayPart.seasonTag(month: time.month, southern: southern)
+            let hemisphere: String
+            if let position = metadata.position {
+                hemisphere = "latitude \(Decimal2(position.latitude)), \(southern ? "southern" : "northern") hemisphere"
+            } else {
+                hemisphere = "no GPS, northern hemisphere assumed"
+                missing.append("GPS latitude: absent, so the season assumes the northern hemisphere")
+            }
+            candidates.append(
+                PhotoTag(
+                    tag: seasonTag, score: score,
+                    evidence: ["season ← \(from) month \(time.month), \(hemisphere) (\(seasonTag.korean))"]))
+            season = seasonTag
+        } else {
+            missing.append("capture time: the photo has no EXIF date, so no time of day or season")
+        }
+
+        candidates += colourHints(photo.colour, season: season)
+        return PhotoTagging.strongest(candidates, perFacet: 2, missingSignals: missing)
+    }
+
+    /// Every matching rule, then each facet's fallback rules where nothing else matched.
+    func colourHints(_ colour: ColourStats, season: Tag?) -> [PhotoTag] {
+        var hints: [PhotoTag] = []
+        var matchedFacets = Set<Facet>()
+        for rule in rules.rules where !rule.isFallback {
+            guard let facts = rule.match(colour, season: season) else { continue }
+            hints.append(hint(rule, facts: facts))
+            matchedFacets.insert(rule.tag.facet)
+        }
+        for rule in rules.rules where rule.isFallback && !matchedFacets.contains(rule.tag.facet) {
+            guard let facts = rule.match(colour, season: season) else { continue }
+            hints.append(hint(rule, facts: facts))
+        }
+        return hints
+    }
+
+    private func hint(_ rule: ColourRule, facts: [String]) -> PhotoTag {
+        let because = facts.isEmpty ? "no stronger hint" : facts.joined(separator: ", ")
+        return PhotoTag(
+            tag: rule.tag, score: rule.score,
+            evidence: ["\(rule.tag.facet.english) ← colour: \(because) (\(rules.source) line \(rule.line): \(rule.note))"])
+    }
+}

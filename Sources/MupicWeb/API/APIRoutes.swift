@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import MupicCore
+import MupicStore
+
+/// The JSON API beside the pages. Errors are `{"error": {"code", "message"}}` with a 4xx/5xx
+/// status (see `ErrorMiddleware`); messages follow Accept-Language like the pages.
+struct APIRoutes {
+    let services: MupicServices
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.post("recommendations") { request, context in try await create(request, context: context) }
+        group.get("jobs/{id}") { _, context in try await job(context: context) }
+        group.get("recommendations/{id}") { _, context in try await recommendation(context: context) }
+        group.post("recommendations/{id}/regenerate") { _, context in try await regenerate(context: context) }
+        group.get("archive") { request, context in try await archive(request, context: context) }
+    }
+
+    /// The same multipart form as `/upload`; 202 with where to poll.
+    func create(_ request: Request, context: WebContext) async throws -> Response {
+        let accepted: PhotoUploader.Accepted
+        switch try await services.receiveUpload(request).outcome {
+        case .success(let value): accepted = value
+        case .failure(let problem): throw problem.webError(limits: services.limits)
+        }
+        let body = AcceptedBody(
+            jobId: accepted.jobID, photoId: accepted.photoID, statusUrl: "/api/jobs/\(accepted.jobID)",
+            pageUrl: "/jobs/\(accepted.jobID)", deleteToken: accepted.deleteToken.value,
+            deleteUrl: "/delete/\(accepted.photoID)?token=\(accepted.deleteToken.value)")
+        var response = JSONResponse.make(body, status: .accepted)
+        response.headers[.location] = body.statusUrl
+        // The site's own script uploads through here; the cookie gives its result page the delete link.
+        response.setCookie(PageRoutes.deleteCookie(accepted))
+        return response
+    }
+
+    func job(context: WebContext) async throws -> Response {
+        let job = try await services.job(id: context.parameters.require("id"))
+        let failure = job.error.map { stored in
+            JobBody.Failure(
+                code: JobFailure.code(ofStored: stored),
+                message: JobErrorText.message(stored: stored, strings: services.strings, language: context.language))
+        }
+        return JSONResponse.make(
+            JobBody(
+                jobId: job.id, state: job.state.rawValue, stage: job.stage.rawValue,
+                recommendationId: job.recommendationID, resultUrl: job.recommendationID.map { "/r/\($0)" },
+                error: failure))
+    }
+
+    func recommendation(context: WebContext) async throws -> Response {
+        let (recommendation, photo) = try await services.visibleRecommendation(id: context.parameters.require("id"))
+        return JSONResponse.make(
+            RecommendationBody(recommendation: recommendation, photo: photo, language: context.language))
+    }
+
+    func regenerate(context: WebContext) async throws -> Response {
+        let next = try await services.regenerate(from: context.parameters.require("id"))
+        let (recommendation, photo) = try await services.visibleRecommendation(id: next.id)
+        return JSONResponse.make(
+            RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),
+            status: .created)
+    }
+
+    func archive(_ request: Request, context: WebContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var limit: Int?
+        if let text = query.get("limit") {
+            guard let value = Int(text), value > 0 else { throw WebError.badRequest("bad_limit") }
+            limit = value
+        }
+        let page = try await services.archivePage(cursor: query.get("cursor"), limit: limit)
+        return JSONResponse.make(ArchiveBody(entries: page.entries, nextCursor: page.next, language: context.language))
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+public import Hummingbird
+import Logging
+import MupicML
+import MupicStore
+import MupicVision
+
+/// The application `mupic serve` runs: SQLite storage, the sentence model, the offline
+/// photo tagger and the job workers, all from `configuration`.
+public func buildApplication(configuration: WebConfiguration) async throws -> some ApplicationProtocol {
+    let storage = try SQLiteStorage(path: configuration.databasePath)
+    let encoder = try SentenceEncoder(modelDirectory: configuration.modelDirectory)
+    let reader = PhotoDecoder(
+        limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels))
+    let services = try await MupicServices.load(
+        storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
+        tagger: HeuristicPhotoTagger(), photoDirectory: configuration.photoDirectory, limits: configuration.limits,
+        jobs: configuration.jobs)
+    return buildApplication(services: services, configuration: configuration)
+}
+
+/// The same application around services built elsewhere; tests use this with a temporary
+/// database and stub photo taggers.
+public func buildApplication(services: MupicServices, configuration: WebConfiguration) -> some ApplicationProtocol {
+    var logger = Logger(label: "mupic.web")
+    logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    var app = Application(
+        router: buildRouter(services: services),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Mupic"),
+        logger: logger)
+    app.addServices(JobWorkerService(services: services))
+    return app
+}
+
+/// Every route of the site and the API, with the middleware they share.
+public func buildRouter(services: MupicServices) -> Router<WebContext> {
+    let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
+    // Middleware wraps the routes added after it, so it comes first: the outermost sees every response.
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: LanguageMiddleware())
+    router.add(middleware: ErrorMiddleware(services: services))
+    StaticRoutes(assets: services.assets).add(to: router)
+    PhotoFileRoutes(services: services).add(to: router)
+    PageRoutes(services: services).add(to: router)
+    APIRoutes(services: services).add(to: router.group("api"))
+    return router
+}

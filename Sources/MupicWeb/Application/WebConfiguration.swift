@@ -1,0 +1,51 @@
+public import Foundation
+public import MupicCore
+
+/// How `mupic serve` runs: where it listens, where its data lives and how hard it works.
+public struct WebConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// The SQLite file; created with its schema when missing.
+    public var databasePath: String
+    /// all-MiniLM-L6-v2, used to embed each photo's tag sentence.
+    public var modelDirectory: URL
+    /// Where stored photos and thumbnails live, named by content hash.
+    public var photoDirectory: URL
+    /// How tags become the embedded sentence; must match the mode the catalog was embedded with.
+    public var songText: SongText
+    public var limits: WebLimits
+    public var jobs: JobSettings
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/mupic.sqlite",
+        modelDirectory: URL = URL(fileURLWithPath: "models/all-MiniLM-L6-v2"),
+        photoDirectory: URL = URL(fileURLWithPath: "var/photos"), songText: SongText = SongText(),
+        limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings()
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.modelDirectory = modelDirectory
+        self.photoDirectory = photoDirectory
+        self.songText = songText
+        self.limits = limits
+        self.jobs = jobs
+    }
+}
+
+/// How the background job workers run.
+public struct JobSettings: Sendable {
+    /// Workers claiming jobs at once.
+    public var workers: Int
+    /// How long a claimed job stays with its worker before another may take it over (its worker died).
+    public var lease: TimeInterval
+    /// How often idle workers look for jobs nobody announced: ones left behind by a process that died.
+    public var pollInterval: Duration
+
+    public init(workers: Int = 2, lease: TimeInterval = 60, pollInterval: Duration = .seconds(10)) {
+        precondition(workers > 0, "at least one job worker is needed")
+        self.workers = workers
+        self.lease = lease
+        self.pollInterval = pollInterval
+    }
+}

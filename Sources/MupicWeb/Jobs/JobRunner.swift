@@ -1,0 +1,112 @@
+import Foundation
+import Logging
+import MupicCore
+import MupicStore
+import MupicVision
+
+/// Does one recommendation job: tag the photo, then match songs, recording each stage so
+/// the loading page can show it. A failure ends the job with a message a person can act
+/// on; only a worker that dies mid-job leaves it for another to retry (its lease expires).
+struct JobRunner: Sendable {
+    let services: MupicServices
+
+    /// Claims and runs jobs until none is left.
+    func drain() async {
+        while !Task.isCancelled {
+            let job: JobRecord?
+            do {
+                job = try await services.storage.claimJob(now: Date(), lease: services.jobs.lease)
+            } catch {
+                services.logger.error("could not claim a job", metadata: ["error": "\(error)"])
+                return
+            }
+            guard let job else { return }
+            await run(job)
+        }
+    }
+
+    func run(_ job: JobRecord) async {
+        let started = ContinuousClock.now
+        var logger = services.logger
+        logger[metadataKey: "job"] = "\(job.id)"
+        do {
+            let recommendation = try await recommend(for: job)
+            try await services.storage.completeJob(id: job.id, recommendation: recommendation)
+            logger.info(
+                "job done",
+                metadata: [
+                    "recommendation": "\(recommendation.id)", "attempt": "\(job.attempts)",
+                    "elapsed": "\(ContinuousClock.now - started)",
+                ])
+        } catch {
+            let failure = JobFailure(error)
+            logger.warning("job failed", metadata: ["code": "\(failure.code)", "error": "\(error)"])
+            do {
+                try await services.storage.failJob(id: job.id, error: failure.stored)
+            } catch {
+                // The lease will expire and another worker retry it; nothing else to do here.
+                logger.error("could not record a job failure", metadata: ["error": "\(error)"])
+            }
+        }
+        services.pending.remove(jobID: job.id)
+    }
+
+    private func recommend(for job: JobRecord) async throws -> RecommendationRecord {
+        let storage = services.storage
+        guard let record = try await storage.photo(id: job.photoID) else { throw JobFailure.photoGone }
+        try await storage.updateJob(id: job.id, stage: .tagging, leaseUntil: leaseEnd)
+        let photo: DecodedPhoto
+        if let handedOver = services.pending.take(jobID: job.id) {
+            photo = handedOver
+        } else {
+            photo = try await reread(record)
+        }
+        let tagging: PhotoTagging
+        do {
+            tagging = try await services.tagger.tag(photo)
+        } catch {
+            throw JobFailure.tagging("\(error)")
+        }
+        try await storage.setTags(
+            tagging.tags.map {
+                PhotoTagRecord(tagID: $0.tag.id, score: $0.score, evidence: $0.evidence.joined(separator: "; "))
+            }, missingSignals: tagging.missingSignals, photoID: record.id)
+
+        try await storage.updateJob(id: job.id, stage: .matching, leaseUntil: leaseEnd)
+        do {
+            return try services.matcher.recommend(
+                photoID: record.id, tags: tagging.tagSet, genres: job.genreIDs)
+        } catch {
+            throw JobFailure.matching(error)
+        }
+    }
+
+    /// The photo again from its stored copy, for a job whose upload was handled by another
+    /// (perhaps dead) process. The copy has no metadata, so the capture time kept in the
+    /// record is put back; GPS is never kept, so the hemisphere falls back to the tagger's default.
+    private func reread(_ record: PhotoRecord) async throws -> DecodedPhoto {
+        guard let data = services.photos.read(contentHash: record.contentHash, .full) else {
+            throw JobFailure.photoGone
+        }
+        let reader = services.reader
+        let stored = try await BlockingWork.run { () throws(PhotoError) in try reader.read(data) }
+        return DecodedPhoto(
+            format: stored.format, size: stored.size,
+            metadata: PhotoMetadata(
+                capturedAt: record.takenAt.flatMap(LocalDateTime.init(minutePrecision:)),
+                capturedAtSource: record.takenAt == nil ? nil : .original),
+            storedJPEG: stored.storedJPEG, storedSize: stored.storedSize, thumbnailJPEG: stored.thumbnailJPEG,
+            thumbnailSize: stored.thumbnailSize, colour: stored.colour, contentHash: stored.contentHash)
+    }
+
+    private var leaseEnd: Date { Date().addingTimeInterval(services.jobs.lease) }
+}
+
+extension LocalDateTime {
+    /// Parses `2008-10-22 16:28`, the form kept in `PhotoRecord.takenAt`.
+    init?(minutePrecision text: String) {
+        let numbers = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" }).compactMap { Int($0) }
+        guard numbers.count == 5 else { return nil }
+        self.init(year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4], second: 0)
+    }
+}

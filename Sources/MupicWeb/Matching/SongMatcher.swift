@@ -1,0 +1,77 @@
+import Foundation
+import MupicCore
+import MupicIndex
+import MupicStore
+
+/// From a photo's tags to a stored-ready recommendation: the tag sentence (made exactly
+/// as the catalog's were), its vector, then the original's five-song pick.
+struct SongMatcher: Sendable {
+    /// Nil when the catalog has no embedded songs for this text mode.
+    let recommender: Recommender?
+    let embedder: any SentenceEmbedder
+    let songText: SongText
+    private let cache = EmbeddingCache()
+
+    init(index: SongIndex?, embedder: any SentenceEmbedder, songText: SongText) {
+        recommender = index.flatMap { $0.songs.isEmpty ? nil : Recommender(index: $0) }
+        self.embedder = embedder
+        self.songText = songText
+    }
+
+    var songCount: Int { recommender?.index.songs.count ?? 0 }
+
+    /// Five songs for a photo, never one of `excluding`; the seed is drawn fresh and stored so the draw can be replayed.
+    func recommend(
+        photoID: String, tags: TagSet, genres: [String], excluding: Set<Int64> = [], now: Date = Date()
+    ) throws(MatchFailure) -> RecommendationRecord {
+        guard let recommender else { throw .catalogEmpty }
+        guard !tags.isEmpty else { throw .noTags }
+        let query = cache.vector(for: songText.sentence(for: tags), compute: embedder.embed)
+        guard query.count == recommender.index.dimension else {
+            throw .dimensionMismatch(query: query.count, catalog: recommender.index.dimension)
+        }
+        let seed = UInt64.random(in: .min ... .max)
+        var random = SeededRandom(seed: seed)
+        let picks = recommender.recommend(
+            query: query, photoTags: tags, genres: genres, excluding: excluding, using: &random)
+        guard !picks.isEmpty else { throw .noSongsLeft }
+        return RecommendationRecord(
+            id: RandomID.make(), photoID: photoID, createdAt: now.roundedToMilliseconds, genreIDs: genres, tags: tags,
+            seed: seed,
+            songs: picks.enumerated().compactMap { rank, pick in
+                pick.song.id.map {
+                    RecommendedSongRecord(
+                        rank: rank + 1, songID: $0, similarity: Double(pick.similarity), reason: pick.reason,
+                        sharedTags: pick.explanation.sharedTags, song: pick.song)
+                }
+            })
+    }
+}
+
+/// Why no songs could be picked, worded for the person waiting.
+enum MatchFailure: Error, CustomStringConvertible {
+    case catalogEmpty
+    case noTags
+    case noSongsLeft
+    case dimensionMismatch(query: Int, catalog: Int)
+
+    /// Stable code for the API and the localized message.
+    var code: String {
+        switch self {
+        case .catalogEmpty: "catalog_empty"
+        case .noTags: "no_tags"
+        case .noSongsLeft: "no_songs_left"
+        case .dimensionMismatch: "model_mismatch"
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .catalogEmpty: "the song catalog is empty: run 'mupic ingest' and restart the server"
+        case .noTags: "no tag could be read from the photo"
+        case .noSongsLeft: "every song of these genres has already been shown for this photo"
+        case .dimensionMismatch(let query, let catalog):
+            "the sentence model gives \(query) dimensions but the catalog has \(catalog): re-run 'mupic ingest' with this model"
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import MupicCore
+
+/// The home page: photo picker, genre chips, the archive notice, the play button.
+struct HomePageModel {
+    struct GenreChip {
+        let id: String
+        let label: String
+        let checked: Bool
+    }
+
+    let genres: [GenreChip]
+    let maxGenres: Int
+    let maxBytes: Int
+    /// Shown above the form after a refused upload.
+    let error: String?
+    let keepPrivate: Bool
+
+    init(language: Language, limits: WebLimits, chosen: [String] = [], keepPrivate: Bool = false, error: String? = nil) {
+        let chosenIDs = Set(chosen.compactMap { GenreTable.bundled.genre(named: $0)?.id })
+        genres = GenreTable.bundled.all.map {
+            GenreChip(id: $0.id, label: $0.label(language), checked: chosenIDs.contains($0.id))
+        }
+        maxGenres = limits.maxGenres
+        maxBytes = limits.maxPhotoBytes
+        self.error = error
+        self.keepPrivate = keepPrivate
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import MupicCore
+import Mustache
+
+/// Renders the mustache templates in `Templates/` inside the shared layout.
+///
+/// Every page gets a frame: the strings of the visitor's language (`{{t.key}}`), the
+/// language switch, and the asset version for cache busting; the page's own model is
+/// `{{#page}}…{{/page}}`. Templates only use `{{…}}`, which HTML-escapes, never `{{{…}}}`.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let strings: Strings
+    let assetVersion: String
+
+    /// Loads the bundled templates.
+    static func bundled(strings: Strings, assetVersion: String) async throws -> PageRenderer {
+        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw ResourceMissing(name: "Templates")
+        }
+        let library = try await MustacheLibrary(directory: directory.path)
+        return PageRenderer(library: library, strings: strings, assetVersion: assetVersion)
+    }
+
+    /// The frame around every page.
+    struct Frame {
+        let t: [String: String]
+        let lang: String
+        let title: String
+        let switchURL: String
+        let switchLabel: String
+        let assetVersion: String
+        /// Which navigation link is the current page.
+        let navHome: Bool
+        let navArchive: Bool
+        let page: Any
+    }
+
+    /// A full HTML page. `titleKey` names the `<title>` in strings.json; `section` highlights the navigation.
+    func page(
+        _ template: String, titleKey: String, section: String = "", model: Any, request: Request,
+        context: WebContext, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let language = context.language
+        let other: Language = language == .korean ? .english : .korean
+        let frame = Frame(
+            t: strings.table(language), lang: language.rawValue, title: strings.text(titleKey, language),
+            switchURL: Self.switchURL(request: request, to: other), switchLabel: strings.text("language_name", other),
+            assetVersion: assetVersion, navHome: section == "home", navArchive: section == "archive", page: model)
+        let html = library.render(frame, withTemplate: template) ?? "template \(template) is missing"
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The error page, with a message already in the visitor's language.
+    func errorPage(status: HTTPResponse.Status, message: String, request: Request, context: WebContext) -> Response {
+        page(
+            "error", titleKey: "error_title",
+            model: ErrorPageModel(status: status.code, message: message), request: request, context: context,
+            status: status)
+    }
+
+    /// The same page in the other language; form posts switch on the home page.
+    static func switchURL(request: Request, to language: Language) -> String {
+        guard request.method == .get || request.method == .head else { return "/?lang=\(language.rawValue)" }
+        let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }
+        return request.uri.path + "?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
+    }
+}
+
+/// What the error page shows.
+struct ErrorPageModel {
+    let status: Int
+    let message: String
+}

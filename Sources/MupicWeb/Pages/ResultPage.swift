@@ -1,0 +1,61 @@
+import MupicCore
+import MupicStore
+
+/// The result page: the photo, its hashtags, five songs with their reasons, and what to do next.
+struct ResultPageModel {
+    struct SongModel {
+        let rank: Int
+        let title: String
+        let artist: String
+        let genre: String
+        let similarity: String
+        let reason: String
+        let isTop: Bool
+        let listenURL: String
+    }
+
+    let recommendationID: String
+    let photoURL: String
+    let photoWidth: Int
+    let photoHeight: Int
+    let facets: [FacetTagsModel]
+    let hasTags: Bool
+    let genres: String
+    let songs: [SongModel]
+    let sharePath: String
+    let regenerateURL: String
+    /// Present only for the uploader's browser, which holds the token.
+    let deleteURL: String?
+    let isPrivate: Bool
+    let takenAt: String?
+    let missingSignals: String?
+    let notice: String?
+
+    init(
+        recommendation: RecommendationRecord, photo: PhotoRecord, language: Language, deleteURL: String?,
+        notice: String?
+    ) {
+        recommendationID = recommendation.id
+        photoURL = "/photos/\(photo.id).jpg"
+        photoWidth = photo.width
+        photoHeight = photo.height
+        facets = FacetTagsModel.groups(photo.tags, language)
+        hasTags = !facets.isEmpty
+        genres = recommendation.genreIDs.map { Labels.genre($0, language) }.joined(separator: " · ")
+        songs = recommendation.songs.compactMap { entry in
+            guard let song = entry.song else { return nil }
+            return SongModel(
+                rank: entry.rank, title: song.title, artist: song.artist, genre: Labels.genre(song.genreID, language),
+                similarity: Labels.percent(entry.similarity),
+                reason: Explanation(photo: entry.sharedTags, song: entry.sharedTags).summary(language),
+                isTop: entry.reason == .topOfGenre, listenURL: Labels.listenURL(title: song.title, artist: song.artist))
+        }
+        sharePath = "/r/\(recommendation.id)"
+        regenerateURL = "/r/\(recommendation.id)/regenerate"
+        self.deleteURL = deleteURL
+        isPrivate = !photo.isPublic
+        takenAt = photo.takenAt
+        missingSignals = photo.missingSignals.isEmpty ? nil : photo.missingSignals.joined(separator: ", ")
+        self.notice = notice
+    }
+}

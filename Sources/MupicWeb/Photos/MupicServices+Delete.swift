@@ -1,0 +1,23 @@
+import MupicStore
+
+extension MupicServices {
+    /// Deletes a photo with everything made for it, if `token` is its delete token; the
+    /// files go too unless another upload of the same picture still uses them.
+    func deletePhoto(id: String, token: String) async throws {
+        guard RandomID.isPlausible(id), let photo = try await storage.photo(id: id) else {
+            throw WebError.notFound("photo_not_found")
+        }
+        guard DeleteToken.matches(token, storedHash: photo.deleteTokenHash) else {
+            throw WebError(status: .forbidden, code: "wrong_token", messageKey: "error_wrong_token")
+        }
+        if let hash = try await storage.deletePhoto(id: id), !(try await storage.isContentReferenced(hash)) {
+            photos.remove(contentHash: hash)
+        }
+        logger.info("photo deleted by its uploader", metadata: ["photo": "\(id)"])
+    }
+}
+
+/// The cookie that lets the uploader's browser, and only it, show the delete link.
+enum DeleteCookie {
+    static func name(photoID: String) -> String { "del_\(photoID)" }
+}

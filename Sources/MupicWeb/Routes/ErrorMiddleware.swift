@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Turns every thrown error into a response a person (or an API client) can act on:
+/// an error page for the site, JSON under `/api/`. Unexpected errors are logged with
+/// the request and shown as a generic 500, never with internal details.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let services: MupicServices
+
+    func handle(
+        _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let failure = webError(error, request: request, context: context)
+            let message = services.strings.text(failure.messageKey, context.language, failure.values)
+            var response: Response
+            if request.uri.path.hasPrefix("/api/") {
+                response = APIErrorBody.response(status: failure.status, code: failure.code, message: message)
+            } else {
+                response = services.pages.errorPage(
+                    status: failure.status, message: message, request: request, context: context)
+            }
+            if let retryAfter = failure.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+            return response
+        }
+    }
+
+    private func webError(_ error: any Error, request: Request, context: WebContext) -> WebError {
+        switch error {
+        case let failure as WebError:
+            return failure
+        case let http as HTTPError where http.status == .notFound:
+            return .notFound()
+        case let http as any HTTPResponseError where http.status == .contentTooLarge:
+            return WebError(status: .contentTooLarge, code: "body_too_large", messageKey: "error_body_too_large")
+        case let http as any HTTPResponseError where (400..<500).contains(http.status.code):
+            return WebError(status: http.status, code: "bad_request", messageKey: "error_bad_request")
+        default:
+            context.logger.error(
+                "request failed",
+                metadata: ["path": "\(request.uri.path)", "method": "\(request.method)", "error": "\(error)"])
+            return WebError(status: .internalServerError, code: "internal", messageKey: "error_internal")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Hummingbird
+
+/// The site's pages: home and upload, loading, result and regenerate, archive, delete.
+struct PageRoutes {
+    let services: MupicServices
+
+    func add(to router: Router<WebContext>) {
+        router.get("/") { request, context in home(request, context: context) }
+        router.post("/upload") { request, context in try await upload(request, context: context) }
+        router.get("/jobs/{id}") { request, context in try await jobPage(request, context: context) }
+        router.get("/r/{id}") { request, context in try await resultPage(request, context: context) }
+        router.post("/r/{id}/regenerate") { _, context in try await regenerate(context: context) }
+        router.get("/archive") { request, context in try await archive(request, context: context) }
+        router.get("/delete/{id}") { request, context in try await deleteConfirmation(request, context: context) }
+        router.post("/delete/{id}") { request, context in try await delete(request, context: context) }
+    }
+
+    var pages: PageRenderer { services.pages }
+}

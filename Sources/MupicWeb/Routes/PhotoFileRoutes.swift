@@ -1,0 +1,38 @@
+import Hummingbird
+import MupicStore
+
+/// `/photos/{id}.jpg` and `/photos/{id}/thumb.jpg`: the stored copies.
+///
+/// The id is looked up in the database and the file found by the content hash stored
+/// there, so nothing from the URL ever reaches the filesystem. Hidden or deleted photos
+/// are 404; private ones are served to whoever has the link, like their result page.
+struct PhotoFileRoutes {
+    let services: MupicServices
+
+    func add(to router: Router<WebContext>) {
+        router.get("/photos/{id}.jpg") { request, context in
+            try await serve(request, context: context, variant: .full)
+        }
+        router.get("/photos/{id}/thumb.jpg") { request, context in
+            try await serve(request, context: context, variant: .thumbnail)
+        }
+    }
+
+    private func serve(_ request: Request, context: WebContext, variant: PhotoFileStore.Variant) async throws -> Response {
+        guard let id = context.parameters.get("id"), RandomID.isPlausible(id),
+            let photo = try await services.storage.photo(id: id), !photo.isHidden
+        else { throw WebError.notFound("photo_not_found") }
+        let etag = "\"\(photo.contentHash.prefix(32))\(variant == .full ? "" : "t")\""
+        let cache = "\(photo.isPublic ? "public" : "private"), max-age=3600"
+        if request.headers[.ifNoneMatch] == etag {
+            return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: cache])
+        }
+        guard let data = services.photos.read(contentHash: photo.contentHash, variant) else {
+            services.logger.error("a stored photo file is missing", metadata: ["photo": "\(photo.id)"])
+            throw WebError.notFound("photo_not_found")
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "image/jpeg", .eTag: etag, .cacheControl: cache],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

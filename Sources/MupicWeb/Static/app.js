@@ -1,0 +1,254 @@
+// Mupic's small enhancements. Every page works without this file; with it the upload
+// shows a preview and progress, the loading page moves on by itself, and links copy.
+"use strict";
+
+(function () {
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (match, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
+    });
+  }
+
+  // Home: preview, drag and drop, the genre limit, and an upload with progress.
+  function initUpload(form) {
+    var data = form.dataset;
+    var maxGenres = parseInt(data.maxGenres, 10) || 3;
+    var maxBytes = parseInt(data.maxBytes, 10) || 20000000;
+    var input = form.querySelector("#photo");
+    var dropzone = form.querySelector("#dropzone");
+    var preview = form.querySelector("#preview");
+    var previewImage = form.querySelector("#preview-image");
+    var previewName = form.querySelector("#preview-name");
+    var errorBox = form.querySelector("#form-error");
+    var genreMessage = form.querySelector("#genre-message");
+    var button = form.querySelector("#play");
+    var progress = form.querySelector("#upload-progress");
+    var progressBar = form.querySelector("#upload-progress-bar");
+    var progressText = form.querySelector("#upload-progress-text");
+    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="genres"]'));
+    var previewURL = null;
+
+    function showError(message) {
+      errorBox.textContent = message;
+      errorBox.hidden = !message;
+      if (message) errorBox.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    }
+
+    function chosenCount() {
+      return boxes.filter(function (box) { return box.checked; }).length;
+    }
+
+    function updateGenreMessage(refused) {
+      genreMessage.classList.toggle("error", Boolean(refused));
+      genreMessage.textContent = refused
+        ? fill(data.msgTooManyGenres, { max: maxGenres })
+        : chosenCount() > 0 ? fill(data.msgChosen, { count: chosenCount(), max: maxGenres }) : "";
+    }
+
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        var chip = box.closest(".chip");
+        if (box.checked && chosenCount() > maxGenres) {
+          box.checked = false;
+          chip.classList.remove("refused");
+          void chip.offsetWidth; // restart the shake animation
+          chip.classList.add("refused");
+          updateGenreMessage(true);
+          return;
+        }
+        chip.classList.remove("refused");
+        updateGenreMessage(false);
+      });
+    });
+    updateGenreMessage(false);
+
+    function photoProblem(file) {
+      if (!file) return data.msgNeedPhoto;
+      var looksLikeImage = /^image\//.test(file.type) || /\.(jpe?g|png|webp|heic|heif|avif)$/i.test(file.name);
+      if (!looksLikeImage) return data.msgNotImage;
+      if (file.size > maxBytes) return fill(data.msgTooLarge, { max: Math.round(maxBytes / 1000000) });
+      return "";
+    }
+
+    function showPreview(file) {
+      if (previewURL) URL.revokeObjectURL(previewURL);
+      previewURL = null;
+      var problem = file ? photoProblem(file) : "";
+      showError(problem);
+      if (!file || problem) {
+        preview.hidden = true;
+        dropzone.classList.remove("has-photo");
+        return;
+      }
+      previewURL = URL.createObjectURL(file);
+      previewImage.src = previewURL;
+      previewName.textContent = file.name;
+      preview.hidden = false;
+      dropzone.classList.add("has-photo");
+    }
+
+    input.addEventListener("change", function () { showPreview(input.files[0]); });
+    form.querySelector("#change-photo").addEventListener("click", function () { input.click(); });
+
+    ["dragenter", "dragover"].forEach(function (name) {
+      dropzone.addEventListener(name, function (event) {
+        event.preventDefault();
+        dropzone.classList.add("dragging");
+      });
+    });
+    ["dragleave", "dragend", "drop"].forEach(function (name) {
+      dropzone.addEventListener(name, function () { dropzone.classList.remove("dragging"); });
+    });
+    dropzone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      var files = event.dataTransfer && event.dataTransfer.files;
+      if (!files || !files.length) return;
+      try {
+        var transfer = new DataTransfer();
+        transfer.items.add(files[0]);
+        input.files = transfer.files;
+      } catch (ignored) {
+        // Older browsers cannot set files; the native drop on the input still works.
+      }
+      showPreview(files[0]);
+    });
+
+    function setBusy(busy) {
+      button.disabled = busy;
+      progress.hidden = !busy;
+      if (!busy) progressBar.style.width = "0";
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (button.disabled) return; // a double click sends one upload
+      var problem = photoProblem(input.files[0]);
+      if (!problem && chosenCount() === 0) problem = data.msgNeedGenre;
+      if (problem) {
+        showError(problem);
+        return;
+      }
+      showError("");
+      setBusy(true);
+      var request = new XMLHttpRequest();
+      request.open("POST", "/api/recommendations");
+      request.responseType = "json";
+      request.upload.addEventListener("progress", function (progressEvent) {
+        if (!progressEvent.lengthComputable) return;
+        var percent = Math.round((progressEvent.loaded / progressEvent.total) * 100);
+        progressBar.style.width = percent + "%";
+        progressText.textContent = fill(data.msgUploading, { percent: percent });
+      });
+      request.addEventListener("load", function () {
+        var body = request.response || {};
+        if (request.status === 202 && body.pageUrl) {
+          window.location.assign(body.pageUrl);
+          return;
+        }
+        setBusy(false);
+        showError((body.error && body.error.message) || data.msgNetwork);
+      });
+      request.addEventListener("error", function () {
+        setBusy(false);
+        showError(data.msgNetwork);
+      });
+      request.send(new FormData(form));
+    });
+  }
+
+  // Loading: poll the job and move on to the result by itself.
+  function initJob(section) {
+    var statusURL = section.dataset.statusUrl;
+    var order = ["upload", "read", "tag", "match"];
+    var errorBox = section.querySelector("#job-error");
+    var retry = section.querySelector("#job-retry");
+    var status = section.querySelector("#job-status");
+    var delay = 700;
+
+    if (!errorBox.hidden) return; // already failed when rendered
+
+    function activeIndex(job) {
+      if (job.state === "done") return order.length;
+      if (job.stage === "tagging") return 2;
+      if (job.stage === "matching") return 3;
+      return 1;
+    }
+
+    function render(job) {
+      var active = activeIndex(job);
+      section.querySelectorAll(".stage").forEach(function (item) {
+        var index = order.indexOf(item.dataset.stage);
+        item.classList.toggle("done", index < active);
+        item.classList.toggle("active", index === active);
+        item.classList.toggle("waiting", index > active);
+      });
+    }
+
+    function poll() {
+      fetch(statusURL, { headers: { Accept: "application/json" }, cache: "no-store" })
+        .then(function (response) {
+          return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+        })
+        .then(function (result) {
+          var job = result.body;
+          if (!result.ok) {
+            errorBox.textContent = (job.error && job.error.message) || section.dataset.msgFailed;
+            errorBox.hidden = false;
+            retry.hidden = false;
+            return;
+          }
+          render(job);
+          if (job.state === "done" && job.resultUrl) {
+            window.location.replace(job.resultUrl);
+            return;
+          }
+          if (job.state === "failed") {
+            errorBox.textContent = (job.error && job.error.message) || section.dataset.msgFailed;
+            errorBox.hidden = false;
+            retry.hidden = false;
+            status.textContent = "";
+            section.querySelector(".disc").classList.add("stopped");
+            section.querySelectorAll(".stage.active").forEach(function (item) {
+              item.classList.remove("active");
+              item.classList.add("stopped");
+            });
+            return;
+          }
+          delay = 700;
+          window.setTimeout(poll, delay);
+        })
+        .catch(function () {
+          // A dropped connection: keep trying, more slowly.
+          delay = Math.min(delay * 2, 5000);
+          window.setTimeout(poll, delay);
+        });
+    }
+    window.setTimeout(poll, 300);
+  }
+
+  // Result: an absolute share link and a copy button.
+  function initShare(input) {
+    var absolute = window.location.origin + input.dataset.sharePath;
+    input.value = absolute;
+    input.addEventListener("focus", function () { input.select(); });
+    var button = document.getElementById("copy-share");
+    if (!button || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(absolute).then(function () {
+        var original = button.textContent;
+        button.textContent = button.dataset.msgCopied;
+        window.setTimeout(function () { button.textContent = original; }, 1800);
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("upload-form");
+    if (form) initUpload(form);
+    var job = document.getElementById("job");
+    if (job) initJob(job);
+    var share = document.getElementById("share-url");
+    if (share) initShare(share);
+  });
+})();

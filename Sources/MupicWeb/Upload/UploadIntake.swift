@@ -1,0 +1,29 @@
+import Hummingbird
+
+/// What became of an upload request: the form as far as it was read (so a refused upload can
+/// be shown again with the person's choices), and the accepted job or the refusal.
+struct UploadAttempt {
+    var form: MultipartForm?
+    var outcome: Result<PhotoUploader.Accepted, UploadProblem>
+}
+
+extension MupicServices {
+    /// The one way in for uploads, shared by the form post and the API: refuse early when the
+    /// queue is full, then read, validate and accept within the upload gate.
+    func receiveUpload(_ request: Request) async throws -> UploadAttempt {
+        if try await storage.pendingJobCount() >= limits.maxPendingJobs {
+            return UploadAttempt(form: nil, outcome: .failure(.busy))
+        }
+        return try await uploadGate.withPermit {
+            var form: MultipartForm?
+            do {
+                let received = try await MultipartForm.read(request, limits: limits)
+                form = received
+                let upload = try UploadRequest(form: received, limits: limits)
+                return UploadAttempt(form: form, outcome: .success(try await PhotoUploader(services: self).accept(upload)))
+            } catch let problem as UploadProblem {
+                return UploadAttempt(form: form, outcome: .failure(problem))
+            }
+        }
+    }
+}

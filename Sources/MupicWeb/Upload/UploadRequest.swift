@@ -1,0 +1,39 @@
+import Foundation
+import MupicCore
+
+/// A validated upload form: a photo's bytes, 1 to 3 known genres, and whether it may be public.
+struct UploadRequest {
+    var photo: Data
+    var genres: [Genre]
+    var isPublic: Bool
+
+    static let genresField = "genres"
+    static let visibilityField = "visibility"
+
+    /// Checks the form's fields; the photo itself is checked by the reader afterwards.
+    init(form: MultipartForm, limits: WebLimits, genreTable: GenreTable = .bundled) throws(UploadProblem) {
+        let names = Self.genreNames(form.fields[Self.genresField] ?? [])
+        guard names.count <= limits.maxGenres else { throw .tooManyGenres(names.count) }
+        var genres: [Genre] = []
+        for name in names {
+            guard let genre = genreTable.genre(named: name) else { throw .unknownGenre(name) }
+            if !genres.contains(genre) { genres.append(genre) }
+        }
+        guard !genres.isEmpty else { throw .noGenre }
+        switch form.fields[Self.visibilityField]?.last {
+        case nil, "public": isPublic = true
+        case "private": isPublic = false
+        default: throw .badVisibility
+        }
+        guard let photo = form.photo, !photo.isEmpty else { throw .missingPhoto }
+        self.photo = photo
+        self.genres = genres
+    }
+
+    /// Genre names as sent: repeated fields, and commas within one for API convenience; blanks dropped.
+    static func genreNames(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+}

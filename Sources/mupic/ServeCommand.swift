@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import MupicWeb
+
+/// `mupic serve`: the web site, its JSON API and the job workers in one process.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web site: upload a photo, get five songs.",
+        discussion: "Example: mupic serve --host 0.0.0.0 --port 8080. Stop with Ctrl-C; running jobs finish first.")
+
+    @Option(help: "Address to listen on (0.0.0.0 for every interface).") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: ArgumentHelp("Directory for stored photos and thumbnails.", valueName: "dir"))
+    var photos = "var/photos"
+    @Option(help: "Background workers analysing photos at once.") var workers = 2
+    @OptionGroup var storage: StorageOptions
+    @OptionGroup var model: ModelOptions
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (got \(port))") }
+        guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64 (got \(workers))") }
+    }
+
+    func run() async throws {
+        let configuration = WebConfiguration(
+            host: host, port: port, databasePath: storage.databasePath,
+            modelDirectory: URL(fileURLWithPath: model.modelPath), photoDirectory: URL(fileURLWithPath: photos),
+            songText: model.songText, jobs: JobSettings(workers: workers))
+        let app = try await startingUp { try await buildApplication(configuration: configuration) }
+        // SIGINT and SIGTERM start a graceful shutdown: the server stops accepting, workers finish their job.
+        try await app.runService()
+    }
+
+    /// Start-up failures (no database, no model) get a hint about which option to fix.
+    private func startingUp<T>(_ build: () async throws -> T) async throws -> T {
+        do {
+            return try await build()
+        } catch {
+            throw CommandFailure(
+                "\(error)\ncheck --database (run 'mupic ingest' first) and --model-dir (run scripts/fetch-model.sh)")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MupicCore
+import Testing
+@testable import MupicWeb
+
+/// Whatever the catalog or a request holds is shown as text, never run as markup.
+@Suite struct EscapingTests {
+    @Test func catalogTextIsEscapedOnEveryPage() async throws {
+        var catalog = TestCatalog.songs
+        catalog[0].title = "<script>alert('title')</script>"
+        catalog[0].artist = "\"><img src=x onerror=alert(1)>"
+        let app = try await TestApp(catalog: catalog)
+        try await app.test { client in
+            let upload = try await client.post("/api/recommendations", .upload(photo: TestImages.png(), genres: ["ballad"]))
+            let job = try await client.waitForJob(try #require(try upload.json()["jobId"] as? String))
+            let result = try await client.get(try #require(job["resultUrl"] as? String))
+            #expect(result.text.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"))
+            #expect(!result.text.contains("<script>alert"))
+            #expect(!result.text.contains("<img src=x"))
+            let archive = try await client.get("/archive")
+            #expect(!archive.text.contains("<script>alert"))
+            // The delete confirmation echoes the token from the URL, escaped.
+            let photoID = try #require(try upload.json()["photoId"] as? String)
+            let confirm = try await client.get("/delete/\(photoID)?token=%22%3E%3Cb%3E")
+            #expect(confirm.text.contains("value=\"&quot;&gt;&lt;b&gt;\""))
+        }
+    }
+
+    /// Hummingbird answers a method a path does not have as not found; the answer is still a page or JSON.
+    @Test func wrongMethodsAreRefusedPolitely() async throws {
+        let app = try await TestApp()
+        try await app.test { client in
+            let page = try await client.execute(uri: "/archive", method: .delete)
+            #expect(page.status == .notFound)
+            #expect(page.text.contains("페이지를 찾을 수 없어요"))
+            let api = try await client.execute(uri: "/api/archive", method: .post)
+            #expect(api.status == .notFound)
+            #expect((try api.json()["error"] as? [String: String])?["code"] == "not_found")
+            #expect(try await client.execute(uri: "/", method: .head).status == .ok)
+        }
+    }
+}

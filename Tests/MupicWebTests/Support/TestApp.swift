@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MupicCore
+import MupicStore
+import MupicVision
+@testable import MupicWeb
+
+/// A complete application on a temporary SQLite file and photo folder, with the hand-made
+/// catalog, the real photo decoder, and a tagger of the test's choice.
+struct TestApp {
+    let directory: URL
+    let storage: SQLiteStorage
+    let services: MupicServices
+
+    init(
+        tagger: any PhotoTagger = StubTagger(), limits: WebLimits = WebLimits(),
+        jobs: JobSettings = JobSettings(workers: 2, lease: 30, pollInterval: .milliseconds(200)),
+        catalog: [Song] = TestCatalog.songs, embedder: any SentenceEmbedder = TagCountEmbedder()
+    ) async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupic-web-\(UUID().uuidString)")
+        storage = try SQLiteStorage(path: directory.appendingPathComponent("test.sqlite").path)
+        let songText = SongText()
+        _ = try await storage.upsert(catalog)
+        let pending = try await storage.tagSetsWithoutVectors(mode: songText.modeKey)
+        try await storage.saveVectors(
+            pending.map { TagSetVector(tags: $0, vector: embedder.embed(songText.sentence(for: $0))) },
+            mode: songText.modeKey, model: "test")
+        services = try await MupicServices.load(
+            storage: storage, embedder: embedder, songText: songText,
+            reader: PhotoDecoder(limits: PhotoLimits(maxBytes: limits.maxPhotoBytes, maxPixels: limits.maxPixels)),
+            tagger: tagger, photoDirectory: directory.appendingPathComponent("photos"), limits: limits, jobs: jobs)
+    }
+
+    var application: some ApplicationProtocol {
+        buildApplication(services: services, configuration: WebConfiguration(port: 0))
+    }
+
+    /// Runs `body` against the app (router-level unless `.live`, with the job workers running), then removes the files.
+    func test<Value: Sendable>(
+        _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value
+    ) async throws -> Value {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try await application.test(setup, body)
+    }
+
+    /// Rows in storage, to prove a refused upload left nothing behind.
+    func counts() async throws -> (photos: Int, jobs: Int) {
+        let archive = try await storage.archive(after: nil, limit: 1000).count
+        return (archive, try await storage.pendingJobCount())
+    }
+
+    /// Stored photo files on disk.
+    func photoFileCount() -> Int {
+        let root = directory.appendingPathComponent("photos")
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        return (enumerator?.allObjects as? [String])?.filter { $0.hasSuffix(".jpg") }.count ?? 0
+    }
+}
+
+extension TestClientProtocol {
+    /// Posts a multipart form.
+    func post(_ uri: String, _ body: MultipartBody, truncated: Bool = false, headers: HTTPFields = [:]) async throws
+        -> TestResponse
+    {
+        var fields = headers
+        fields[.contentType] = body.contentType
+        return try await execute(uri: uri, method: .post, headers: fields, body: body.buffer(truncated: truncated))
+    }
+
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get, headers: headers)
+    }
+
+    /// Polls the job API until the job is done or failed (10 s at most).
+    func waitForJob(_ id: String) async throws -> [String: Any] {
+        for _ in 0..<200 {
+            let response = try await get("/api/jobs/\(id)")
+            let json = try response.json()
+            if let state = json["state"] as? String, state == "done" || state == "failed" { return json }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw TimedOut(job: id)
+    }
+}
+
+struct TimedOut: Error {
+    let job: String
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> [String: Any] {
+        (try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]) ?? [:]
+    }
+
+    /// The value of a cookie this response sets.
+    func cookie(_ name: String) -> String? {
+        cookie(prefix: name).flatMap { $0.name == name ? $0.value : nil }
+    }
+
+    /// The first cookie set whose name starts with `prefix`.
+    func cookie(prefix: String) -> (name: String, value: String)? {
+        headers[values: .setCookie].lazy.compactMap { header -> (name: String, value: String)? in
+            let pair = header.split(separator: ";").first?.split(separator: "=", maxSplits: 1)
+            guard let pair, pair.count == 2, pair[0].hasPrefix(prefix) else { return nil }
+            return (String(pair[0]), String(pair[1]))
+        }.first
+    }
+}
