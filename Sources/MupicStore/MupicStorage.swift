@@ -3,7 +3,7 @@ public import MupicCore
 /// Everything Mupic keeps. One protocol so that the embedded SQLite store and
 /// the production store behave the same and pass the same conformance tests;
 /// it is made of one room per kind of data.
-public protocol MupicStorage: CatalogStorage, PhotoStorage, JobStorage {}
+public protocol MupicStorage: CatalogStorage, PhotoStorage, JobStorage, AdminStorage {}
 
 /// The song catalog and its vectors.
 public protocol CatalogStorage: Sendable {

@@ -83,6 +83,29 @@ enum SQLiteSchema {
                 t.column("updated_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-admin") { db in
+            // One row: there is a single administrator.
+            try db.create(table: "admin_credentials") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("password_hash", .text).notNull()
+                t.column("failed_attempts", .integer).notNull().defaults(to: 0)
+                t.column("locked_until", .datetime)
+                t.column("updated_at", .datetime).notNull()
+            }
+            try db.create(table: "admin_sessions") { t in
+                t.primaryKey("token_hash", .text)
+                t.column("created_at", .datetime).notNull()
+                t.column("expires_at", .datetime).notNull().indexed()
+            }
+            // No foreign key to images: the trail must outlive the photos it mentions.
+            try db.create(table: "admin_audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("time", .datetime).notNull().indexed()
+                t.column("action", .text).notNull()
+                t.column("photo_id", .text)
+                t.column("detail", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 }

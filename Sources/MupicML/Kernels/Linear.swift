@@ -15,11 +15,12 @@ enum Linear {
         tokens: Int, inputs k: Int, outputs n: Int, _ input: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
         into output: UnsafeMutablePointer<Float>, beta: Float
     ) {
-        guard tokens < smallBatchTokens, Parallel.cores > 1 else {
+        // Chunks narrower than 16 columns cost more in per-call overhead than they save.
+        let width = singleThreadedVolume / (tokens * k) / 8 * 8
+        guard tokens < smallBatchTokens, width >= 16, Parallel.cores > 1 else {
             BLAS.multiplyTransposed(m: tokens, n: n, k: k, input, lda: k, weight, ldb: k, into: output, ldc: n, beta: beta)
             return
         }
-        let width = max(8, singleThreadedVolume / (tokens * k) / 8 * 8)
         let chunks = (n + width - 1) / width
         let parallel = Parallel(parts: min(Parallel.cores, chunks))
         parallel.run { part in

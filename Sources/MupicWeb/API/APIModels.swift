@@ -136,3 +136,9 @@ struct ArchiveBody: Encodable {
         self.nextCursor = nextCursor
     }
 }
+
+/// `POST /api/recommendations/{id}/refine`: tag ids to add and to remove.
+struct RefineBody: Decodable {
+    let add: [String]?
+    let remove: [String]?
+}

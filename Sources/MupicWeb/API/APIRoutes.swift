@@ -13,6 +13,7 @@ struct APIRoutes {
         group.get("jobs/{id}") { _, context in try await job(context: context) }
         group.get("recommendations/{id}") { _, context in try await recommendation(context: context) }
         group.post("recommendations/{id}/regenerate") { _, context in try await regenerate(context: context) }
+        group.post("recommendations/{id}/refine") { request, context in try await refine(request, context: context) }
         group.get("archive") { request, context in try await archive(request, context: context) }
     }
 
@@ -56,6 +57,20 @@ struct APIRoutes {
 
     func regenerate(context: WebContext) async throws -> Response {
         let next = try await services.regenerate(from: context.parameters.require("id"))
+        let (recommendation, photo) = try await services.visibleRecommendation(id: next.id)
+        return JSONResponse.make(
+            RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),
+            status: .created)
+    }
+
+    /// `{"add": [tag ids], "remove": [tag ids]}` → 201 with the new recommendation.
+    func refine(_ request: Request, context: WebContext) async throws -> Response {
+        let body = try await request.body.collect(upTo: services.limits.maxSmallFormBytes)
+        guard let change = try? JSONDecoder().decode(RefineBody.self, from: Data(buffer: body)) else {
+            throw WebError.badRequest("bad_json")
+        }
+        let next = try await services.refine(
+            from: context.parameters.require("id"), add: change.add ?? [], remove: change.remove ?? [])
         let (recommendation, photo) = try await services.visibleRecommendation(id: next.id)
         return JSONResponse.make(
             RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),

@@ -42,6 +42,7 @@ public func buildRouter(services: MupicServices) -> Router<WebContext> {
     StaticRoutes(assets: services.assets).add(to: router)
     PhotoFileRoutes(services: services).add(to: router)
     PageRoutes(services: services).add(to: router)
+    AdminRoutes(services: services).add(to: router.group("admin"))
     APIRoutes(services: services).add(to: router.group("api"))
     return router
 }

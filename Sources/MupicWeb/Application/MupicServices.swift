@@ -21,6 +21,7 @@ public struct MupicServices: Sendable {
     let signal = JobSignal()
     let pending: PendingPhotos
     let uploadGate: UploadGate
+    let uploadNonces = UploadNonces()
     let strings: Strings
     let pages: PageRenderer
     let assets: StaticAssets

@@ -1,11 +1,15 @@
 public import Hummingbird
+public import HummingbirdAuth
 public import MupicCore
 
-/// The request context of every route: Hummingbird's core plus the visitor's language.
-public struct WebContext: RequestContext {
+/// The request context of every route: Hummingbird's core, the visitor's language, and the
+/// administrator when an admin session cookie came with the request.
+public struct WebContext: AuthRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Resolved by `LanguageMiddleware` from `?lang=`, the `lang` cookie, then Accept-Language; Korean first.
     public var language: Language = .korean
+    /// Set by `AdminAuthenticator` on `/admin` routes only.
+    public var identity: AdminIdentity?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -14,6 +14,8 @@ struct HomePageModel {
     /// Shown above the form after a refused upload.
     let error: String?
     let keepPrivate: Bool
+    /// Fresh for every rendering of the form, so a double submit of this one form is recognised.
+    let nonce = RandomID.make()
 
     init(language: Language, limits: WebLimits, chosen: [String] = [], keepPrivate: Bool = false, error: String? = nil) {
         let chosenIDs = Set(chosen.compactMap { GenreTable.bundled.genre(named: $0)?.id })

@@ -33,6 +33,7 @@ struct PageRenderer: Sendable {
         /// Which navigation link is the current page.
         let navHome: Bool
         let navArchive: Bool
+        let navDashboard: Bool
         let page: Any
     }
 
@@ -46,7 +47,8 @@ struct PageRenderer: Sendable {
         let frame = Frame(
             t: strings.table(language), lang: language.rawValue, title: strings.text(titleKey, language),
             switchURL: Self.switchURL(request: request, to: other), switchLabel: strings.text("language_name", other),
-            assetVersion: assetVersion, navHome: section == "home", navArchive: section == "archive", page: model)
+            assetVersion: assetVersion, navHome: section == "home", navArchive: section == "archive",
+            navDashboard: section == "dashboard", page: model)
         let html = library.render(frame, withTemplate: template) ?? "template \(template) is missing"
         return Response(
             status: status,

@@ -30,6 +30,11 @@ struct ResultPageModel {
     let takenAt: String?
     let missingSignals: String?
     let notice: String?
+    let refineURL: String
+    /// Every photo tag as a remove button.
+    let removable: [FacetTagsModel.TagModel]
+    /// Vocabulary tags the photo does not have, by facet, for the add select.
+    let addable: [RefineFacetModel]
 
     init(
         recommendation: RecommendationRecord, photo: PhotoRecord, language: Language, deleteURL: String?,
@@ -57,5 +62,27 @@ struct ResultPageModel {
         takenAt = photo.takenAt
         missingSignals = photo.missingSignals.isEmpty ? nil : photo.missingSignals.joined(separator: ", ")
         self.notice = notice
+        refineURL = "/r/\(recommendation.id)/refine"
+        removable = facets.flatMap(\.tags)
+        addable = RefineFacetModel.options(excluding: Set(photo.tags.map(\.tagID)), language)
+    }
+}
+
+/// One `<optgroup>` of the refine select: a facet and the tags the photo does not have yet.
+struct RefineFacetModel {
+    struct Option {
+        let id: String
+        let label: String
+    }
+
+    let label: String
+    let options: [Option]
+
+    static func options(excluding present: Set<String>, _ language: Language) -> [RefineFacetModel] {
+        Facet.allCases.compactMap { facet in
+            let options = Vocabulary.tags(in: facet).filter { !present.contains($0.id) }
+                .map { Option(id: $0.id, label: $0.label(language)) }
+            return options.isEmpty ? nil : RefineFacetModel(label: Labels.facet(facet, language), options: options)
+        }
     }
 }

@@ -10,10 +10,16 @@ extension MupicServices {
         guard DeleteToken.matches(token, storedHash: photo.deleteTokenHash) else {
             throw WebError(status: .forbidden, code: "wrong_token", messageKey: "error_wrong_token")
         }
+        try await removePhoto(id: id)
+        logger.info("photo deleted by its uploader", metadata: ["photo": "\(id)"])
+    }
+
+    /// The one delete path, for the uploader and the moderator: rows first, then the files unless
+    /// another upload of the same picture still uses them.
+    func removePhoto(id: String) async throws {
         if let hash = try await storage.deletePhoto(id: id), !(try await storage.isContentReferenced(hash)) {
             photos.remove(contentHash: hash)
         }
-        logger.info("photo deleted by its uploader", metadata: ["photo": "\(id)"])
     }
 }
 

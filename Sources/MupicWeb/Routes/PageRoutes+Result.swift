@@ -38,3 +38,15 @@ extension PageRoutes {
         }
     }
 }
+
+/// Refine: the form removes one tag (a button per tag) or adds one (a facet-grouped select).
+extension PageRoutes {
+    func refine(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try await SmallForm.read(request, limit: services.limits.maxSmallFormBytes)
+        let next = try await services.refine(
+            from: id, add: [form["add"]].compactMap { $0 }.filter { !$0.isEmpty },
+            remove: [form["remove"]].compactMap { $0 }.filter { !$0.isEmpty })
+        return .redirect(to: "/r/\(next.id)", type: .normal)
+    }
+}

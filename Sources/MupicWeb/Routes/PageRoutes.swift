@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// The site's pages: home and upload, loading, result and regenerate, archive, delete.
+/// The site's pages: home and upload, loading, result, regenerate and refine, archive, delete, dashboard.
 struct PageRoutes {
     let services: MupicServices
 
@@ -13,6 +13,8 @@ struct PageRoutes {
         router.get("/archive") { request, context in try await archive(request, context: context) }
         router.get("/delete/{id}") { request, context in try await deleteConfirmation(request, context: context) }
         router.post("/delete/{id}") { request, context in try await delete(request, context: context) }
+        router.post("/r/{id}/refine") { request, context in try await refine(request, context: context) }
+        router.get("/dashboard") { request, context in try await dashboard(request, context: context) }
     }
 
     var pages: PageRenderer { services.pages }

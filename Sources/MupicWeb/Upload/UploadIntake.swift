@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 
 /// What became of an upload request: the form as far as it was read (so a refused upload can
 /// be shown again with the person's choices), and the accepted job or the refusal.
@@ -20,7 +21,21 @@ extension MupicServices {
                 let received = try await MultipartForm.read(request, limits: limits)
                 form = received
                 let upload = try UploadRequest(form: received, limits: limits)
-                return UploadAttempt(form: form, outcome: .success(try await PhotoUploader(services: self).accept(upload)))
+                guard let nonce = received.fields[UploadNonces.field]?.last, RandomID.isPlausible(nonce) else {
+                    return UploadAttempt(form: form, outcome: .success(try await PhotoUploader(services: self).accept(upload)))
+                }
+                if let first = await uploadNonces.claim(nonce) {
+                    logger.info("double submit answered with the first job", metadata: ["job": "\(first.jobID)"])
+                    return UploadAttempt(form: form, outcome: .success(first))
+                }
+                do {
+                    let accepted = try await PhotoUploader(services: self).accept(upload)
+                    await uploadNonces.fulfil(nonce, with: accepted)
+                    return UploadAttempt(form: form, outcome: .success(accepted))
+                } catch {
+                    await uploadNonces.release(nonce)
+                    throw error
+                }
             } catch let problem as UploadProblem {
                 return UploadAttempt(form: form, outcome: .failure(problem))
             }

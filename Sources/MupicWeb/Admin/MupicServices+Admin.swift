@@ -1,0 +1,77 @@
+import Foundation
+import Logging
+import MupicStore
+
+/// Admin login and moderation; every outcome is written to the audit trail and the log.
+extension MupicServices {
+    /// What a login attempt came to.
+    enum LoginOutcome {
+        /// The new session's secret token, for the cookie.
+        case success(token: String)
+        /// Wrong password, or no password set yet: the same generic answer for both.
+        case failure
+        case locked
+    }
+
+    func login(password: String, now: Date = Date()) async throws -> LoginOutcome {
+        let state = try await storage.adminLoginState()
+        // Attempts during a lock and before any password exists are only logged: writing each to the
+        // audit table would let anyone fill the disk by posting to the login form.
+        if state.isLocked(at: now) {
+            logger.warning("admin login refused: locked", metadata: ["until": "\(state.lockedUntil.map { "\($0)" } ?? "")"])
+            return .locked
+        }
+        guard let stored = try await storage.adminPasswordHash() else {
+            logger.warning("admin login refused: no password set; run 'mupic admin set-password'")
+            return .failure
+        }
+        // bcrypt takes a noticeable time by design; keep it off the cooperative threads.
+        let matches = await BlockingWork.run { () -> Bool in
+            password.utf8.count <= AdminPassword.maximumBytes && AdminPassword.verify(password, hash: stored)
+        }
+        guard matches else {
+            let after = try await storage.recordAdminLoginFailure(
+                now: now, lockAfter: AdminSession.lockAfter, lockFor: AdminSession.lockFor)
+            try await audit("login_failed", detail: "failures in a row: \(after.failuresInARow)", now: now)
+            guard after.isLocked(at: now) else { return .failure }
+            try await audit("login_locked", detail: "\(Int(AdminSession.lockFor / 60)) minutes", now: now)
+            return .locked
+        }
+        try await storage.resetAdminLoginFailures()
+        let token = RandomID.make(bytes: 32)
+        try await storage.createAdminSession(
+            tokenHash: AdminSession.tokenHash(token), createdAt: now, expiresAt: now.addingTimeInterval(AdminSession.lifetime))
+        try await audit("login", now: now)
+        return .success(token: token)
+    }
+
+    func logout(_ admin: AdminIdentity) async throws {
+        try await storage.deleteAdminSession(tokenHash: admin.tokenHash)
+        try await audit("logout")
+    }
+
+    /// A moderation action on one photo.
+    enum Moderation: String {
+        case hide, show, delete
+    }
+
+    func moderate(_ action: Moderation, photoID: String) async throws {
+        guard RandomID.isPlausible(photoID), try await storage.photo(id: photoID) != nil else {
+            throw WebError.notFound("photo_not_found")
+        }
+        switch action {
+        case .hide: try await storage.setHidden(true, photoID: photoID)
+        case .show: try await storage.setHidden(false, photoID: photoID)
+        case .delete: try await removePhoto(id: photoID)
+        }
+        try await audit(action.rawValue, photoID: photoID)
+    }
+
+    func audit(_ action: String, photoID: String? = nil, detail: String = "", now: Date = Date()) async throws {
+        try await storage.appendAdminAudit(AdminAuditEntry(time: now, action: action, photoID: photoID, detail: detail))
+        var metadata: [String: Logger.MetadataValue] = ["action": "\(action)"]
+        if let photoID { metadata["photo"] = "\(photoID)" }
+        if !detail.isEmpty { metadata["detail"] = "\(detail)" }
+        logger.notice("admin audit", metadata: metadata)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import MupicStore
+import MupicWeb
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The site administrator's account.
+struct Admin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admin", abstract: "Manage the administrator of the web site's moderation pages.",
+        subcommands: [SetPassword.self])
+}
+
+extension Admin {
+    /// Reads the password from stdin, never from argv, where `ps` and shell history would show it.
+    struct SetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-password",
+            abstract: "Set the admin password (read from stdin); ends every admin session.",
+            discussion: "Interactive: type it twice. Scripted: echo \"$PASSWORD\" | mupic admin set-password")
+
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            let interactive = isatty(STDIN_FILENO) == 1
+            guard let password = Self.readSecret(prompt: interactive ? "New admin password: " : nil) else {
+                throw CommandFailure("no password on stdin")
+            }
+            if interactive {
+                guard Self.readSecret(prompt: "Again: ") == password else { throw CommandFailure("the two passwords differ") }
+            }
+            guard password.count >= AdminPassword.minimumLength else {
+                throw CommandFailure("the password needs at least \(AdminPassword.minimumLength) characters")
+            }
+            guard password.utf8.count <= AdminPassword.maximumBytes else {
+                throw CommandFailure("the password may have at most \(AdminPassword.maximumBytes) bytes (bcrypt ignores the rest)")
+            }
+            let database = try storage.open()
+            try await database.setAdminPasswordHash(AdminPassword.hash(password), now: Date())
+            print("admin password set in \(storage.databasePath); existing admin sessions ended")
+        }
+
+        /// One line from stdin without its newline; echo is off while a person types it.
+        private static func readSecret(prompt: String?) -> String? {
+            guard let prompt else { return readLine(strippingNewline: true) }
+            FileHandle.standardError.write(Data(prompt.utf8))
+            var saved = termios()
+            let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+            if hasTerminal {
+                var silent = saved
+                silent.c_lflag &= ~tcflag_t(ECHO)
+                tcsetattr(STDIN_FILENO, TCSANOW, &silent)
+            }
+            defer {
+                if hasTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+            return readLine(strippingNewline: true)
+        }
+    }
+}

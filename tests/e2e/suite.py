@@ -1,0 +1,419 @@
+"""Mupic's browser end-to-end suite: a real chromium against a running `mupic serve`.
+
+Run by tests/e2e/run.sh, which starts the server; by hand:
+
+    python tests/e2e/suite.py --base-url http://127.0.0.1:8080 --database var/mupic.sqlite \
+        --photos-dir ../shared/photos --out .build/e2e
+
+The steps form one visit (home → photo → genres → play → loading → result → regenerate →
+archive → English); a step that fails stops the steps that need it, and those count as
+failed too. The last line is `N passed, M failed`.
+"""
+
+import argparse
+import json
+import os
+import re
+import sqlite3
+import sys
+import time
+import traceback
+import urllib.request
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cdp import Browser  # noqa: E402
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+STRINGS = os.path.join(REPO, "Sources", "MupicWeb", "Resources", "strings.json")
+
+PHOTO = "exif/DSCN0010.jpg"  # a real camera photo with an EXIF capture time (autumn afternoon)
+WAKE_PHOTO = "exif/Sony_HDR-HC3.jpg"  # a second, small upload that wakes the job workers
+GENRES = ["ballad", "pop"]  # the two the visit submits (run.sh ingests their catalog files)
+THIRD, FOURTH = "indie", "jazz"  # a third is accepted, a fourth refused
+
+DESKTOP = dict(width=1280, height=900, mobile=False, scale=1)
+PHONE = dict(width=390, height=844, mobile=True, scale=2)
+
+
+def js(value):
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Failed(AssertionError):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failed(message)
+
+
+class QueueHold:
+    """Holds the job queue so the loading page can be seen and photographed.
+
+    A job finishes in well under 100 ms, usually before the browser has even followed
+    the upload's redirect, so the loading page would rarely be shown. While held, a
+    trigger in the test database refuses to move a job to `running` (the workers log
+    "could not claim a job" and wait); the test database is a throwaway made by run.sh.
+    Released by dropping the trigger; the next upload wakes the workers.
+    """
+
+    TRIGGER = "e2e_hold_job_queue"
+
+    def __init__(self, database):
+        self.database = database
+
+    def _execute(self, sql):
+        connection = sqlite3.connect(self.database, timeout=15)
+        try:
+            connection.execute(sql)
+            connection.commit()
+        finally:
+            connection.close()
+
+    def hold(self):
+        self._execute(
+            f"CREATE TRIGGER IF NOT EXISTS {self.TRIGGER} BEFORE UPDATE OF state ON jobs "
+            "WHEN NEW.state = 'running' BEGIN SELECT RAISE(ABORT, 'e2e: job queue held'); END")
+
+    def release(self):
+        self._execute(f"DROP TRIGGER IF EXISTS {self.TRIGGER}")
+
+
+def upload_via_api(base_url, photo_path, genres, private=True):
+    """POST /api/recommendations as curl -F would; returns the JSON body."""
+    boundary = uuid.uuid4().hex
+    parts = []
+
+    def field(name, value):
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+
+    for genre in genres:
+        field("genres", genre)
+    if private:
+        field("visibility", "private")
+    with open(photo_path, "rb") as handle:
+        data = handle.read()
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="{os.path.basename(photo_path)}"\r\n'
+        f"Content-Type: image/jpeg\r\n\r\n".encode() + data + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    request = urllib.request.Request(
+        base_url + "/api/recommendations", data=b"".join(parts), method="POST",
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        check(response.status == 202, f"the wake-up upload should be accepted (202), got {response.status}")
+        return json.load(response)
+
+
+class Visit:
+    def __init__(self, browser, args):
+        self.b = browser
+        self.args = args
+        self.base = args.base_url.rstrip("/")
+        with open(STRINGS, encoding="utf-8") as handle:
+            self.strings = json.load(handle)
+        self.photo = os.path.join(args.photos_dir, PHOTO)
+        self.hold = QueueHold(args.database)
+        self.photo_id = None
+        self.result_id = None
+        self.first_songs = []
+        self.genre_labels = {}
+        self.private_photo_id = None
+        self.seen_documents = []
+
+    def t(self, key, lang="ko", **values):
+        text = self.strings[lang][key]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    def shoot(self, name, full_page=False):
+        """Desktop and phone screenshots of the page as it is now (and of the whole page), then back to desktop."""
+        os.makedirs(self.args.out, exist_ok=True)
+        for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+            self.b.set_viewport(**size)
+            self.b.screenshot(os.path.join(self.args.out, f"{name}-{label}.png"))
+            if full_page:
+                self.b.screenshot(os.path.join(self.args.out, f"{name}-full-{label}.png"), full_page=True)
+        self.b.set_viewport(**DESKTOP)
+
+    def path(self):
+        return self.b.evaluate("location.pathname")
+
+    def text(self, selector):
+        return self.b.evaluate(f"(document.querySelector({js(selector)}) || {{}}).textContent || ''").strip()
+
+    def click(self, selector):
+        clicked = self.b.evaluate(
+            f"(() => {{ const e = document.querySelector({js(selector)}); if (!e) return false;"
+            " e.scrollIntoView({block: 'center'}); e.click(); return true; })()")
+        check(clicked, f"there should be an element {selector} to click")
+
+    def chip(self, genre):
+        return f'.chips input[name="genres"][value="{genre}"]'
+
+    def click_chip(self, genre):
+        # input.click() toggles the checkbox and fires `change`, as a tap on the chip's label does.
+        self.click(self.chip(genre))
+
+    def checked_genres(self):
+        return self.b.evaluate(
+            "Array.from(document.querySelectorAll('.chips input[name=genres]:checked')).map(e => e.value)")
+
+    def songs(self):
+        return self.b.evaluate(
+            "Array.from(document.querySelectorAll('ol.songs li.song')).map(li => ({"
+            " title: (li.querySelector('.song-title') || {}).textContent || '',"
+            " artist: (li.querySelector('.song-artist') || {}).textContent || '',"
+            " genre: (li.querySelector('.genre-pill') || {}).textContent || '',"
+            " similarity: (li.querySelector('.similarity') || {}).textContent || '',"
+            " reason: (li.querySelector('.song-reason') || {}).textContent || '',"
+            " listen: (li.querySelector('a.listen') || {}).href || ''}))")
+
+    def check_five_songs(self, songs, when):
+        check(len(songs) == 5, f"{when}: the result should list 5 songs, found {len(songs)}")
+        for index, song in enumerate(songs, 1):
+            for field in ("title", "artist", "genre", "similarity", "reason", "listen"):
+                check(song[field].strip(), f"{when}: song {index} should show its {field}, got {song!r}")
+        keys = {(s["title"].strip(), s["artist"].strip()) for s in songs}
+        check(len(keys) == 5, f"{when}: the 5 songs should be 5 different songs, got {sorted(keys)}")
+
+    # The steps
+
+    def step_home(self):
+        self.b.set_viewport(**DESKTOP)
+        self.b.navigate(self.base + "/")
+        check(self.b.evaluate("document.documentElement.lang") == "ko",
+              "the home page should be Korean first (<html lang=ko>) for a Korean browser")
+        heading = self.text("h1")
+        check(heading == self.t("home_heading"), f"the home heading should be {self.t('home_heading')!r}, got {heading!r}")
+        chips = self.b.evaluate("document.querySelectorAll('.chips input[name=genres]').length")
+        check(chips == 16, f"the home page should offer the 16 genres as chips, found {chips}")
+        check(self.b.evaluate("!!document.querySelector('#upload-form #photo[type=file]')"),
+              "the home page should have the photo picker #photo")
+        check(self.b.evaluate("document.querySelector('#preview').hidden"), "no preview should show before a photo is picked")
+        self.genre_labels = self.b.evaluate(
+            "Object.fromEntries(Array.from(document.querySelectorAll('.chips .chip'))"
+            ".map(c => [c.querySelector('input').value, c.textContent.trim()]))")
+        self.shoot("home")
+
+    def step_pick_photo(self):
+        check(os.path.isfile(self.photo), f"the test photo {self.photo} should exist (set MUPIC_SHARED_DIR)")
+        self.b.set_files("#photo", [self.photo])
+        self.b.wait_for("!document.querySelector('#preview').hidden", what="the photo preview to appear")
+        name = self.text("#preview-name")
+        check(name == os.path.basename(self.photo), f"the preview should name the picked file, got {name!r}")
+        self.b.wait_for("document.querySelector('#preview-image').naturalWidth > 0", what="the preview image to load")
+        check(self.b.evaluate("document.querySelector('#form-error').hidden"),
+              f"picking a real JPEG should show no error, got {self.text('#form-error')!r}")
+
+    def step_two_genres(self):
+        for genre in GENRES:
+            self.click_chip(genre)
+        chosen = self.checked_genres()
+        check(chosen == GENRES, f"the chips {GENRES} should be checked after tapping them, got {chosen}")
+        message = self.text("#genre-message")
+        expected = self.t("js_genres_chosen", count=2, max=3)
+        check(message == expected, f"the genre message should say {expected!r}, got {message!r}")
+
+    def step_fourth_genre_refused(self):
+        self.click_chip(THIRD)
+        check(self.b.evaluate(f"document.querySelector({js(self.chip(THIRD))}).checked") and len(self.checked_genres()) == 3,
+              f"a third genre ({THIRD}) should be accepted, checked: {self.checked_genres()}")
+        self.click_chip(FOURTH)
+        check(not self.b.evaluate(f"document.querySelector({js(self.chip(FOURTH))}).checked"),
+              f"a fourth genre ({FOURTH}) should be refused and stay unchecked")
+        check(len(self.checked_genres()) == 3, f"still 3 genres after the refusal, got {self.checked_genres()}")
+        message = self.text("#genre-message")
+        expected = self.t("js_too_many_genres", max=3)
+        check(message == expected, f"the refusal message should be {expected!r}, got {message!r}")
+        check(self.b.evaluate("document.querySelector('#genre-message').classList.contains('error')"),
+              "the refusal message should be styled as an error")
+        check(self.b.evaluate(f"document.querySelector({js(self.chip(FOURTH))}).closest('.chip').classList.contains('refused')"),
+              "the refused chip should be marked (shake)")
+        self.b.evaluate("window.scrollTo(0, 0)")
+        self.shoot("home-picked", full_page=True)  # photo preview, three chips and the refusal
+        self.click_chip(THIRD)  # back to the two genres the visit submits
+        check(self.checked_genres() == GENRES, f"after untapping {THIRD} the genres should be {GENRES}, got {self.checked_genres()}")
+
+    def step_play_shows_loading(self):
+        self.hold.hold()
+        try:
+            self.click("#play")
+            self.b.wait_for("location.pathname.startsWith('/jobs/') && document.readyState === 'complete'",
+                            timeout=30, what="the upload to lead to the loading page /jobs/{id}")
+            self.job_path = self.path()
+            stages = self.b.evaluate("Array.from(document.querySelectorAll('#job .stage')).map(e => e.dataset.stage)")
+            check(stages == ["upload", "read", "tag", "match"],
+                  f"the loading page should show the 4 stages upload → read → tag → match, got {stages}")
+            heading = self.text("#job h1")
+            check(heading == self.t("loading_heading"), f"the loading heading should be {self.t('loading_heading')!r}, got {heading!r}")
+            check(self.b.evaluate("document.querySelector('#job-error').hidden"),
+                  f"the loading page should show no error, got {self.text('#job-error')!r}")
+            self.b.wait_for("!!document.querySelector('#job .stage.done[data-stage=upload]')",
+                            what="the upload stage to be marked done")
+            self.shoot("loading")
+        finally:
+            self.hold.release()
+
+    def step_loading_moves_on(self):
+        # The next upload wakes the workers (they also look every 10 s by themselves).
+        accepted = upload_via_api(self.base, os.path.join(self.args.photos_dir, WAKE_PHOTO), ["ballad"])
+        self.private_photo_id = accepted["photoId"]
+        self.b.wait_for("location.pathname.startsWith('/r/') && document.readyState === 'complete'", timeout=30,
+                        what=f"the loading page {self.job_path} to move on to the result by itself")
+        self.result_id = self.path().split("/")[2]
+
+    def step_result(self):
+        heading = self.text("#songs-heading")
+        check(heading == self.t("result_songs_heading"), f"the result heading should be {self.t('result_songs_heading')!r}, got {heading!r}")
+        src = self.b.evaluate("(document.querySelector('.result-photo img') || {}).getAttribute && document.querySelector('.result-photo img').getAttribute('src')")
+        match = re.fullmatch(r"/photos/([A-Za-z0-9_-]+)\.jpg", src or "")
+        check(match, f"the result should show the photo from /photos/{{id}}.jpg, got src={src!r}")
+        self.photo_id = match.group(1)
+        self.b.wait_for("document.querySelector('.result-photo img').naturalWidth > 0", what="the stored photo to load")
+        tags = self.b.evaluate("Array.from(document.querySelectorAll('.hashtags .facets .tag')).map(e => e.textContent.trim())")
+        check(tags, "the result should show the photo's hashtags (.hashtags .tag), found none")
+        check(all(tag.startswith("#") for tag in tags), f"every hashtag should start with #, got {tags}")
+        facets = self.b.evaluate("document.querySelectorAll('.hashtags .facet').length")
+        check(facets >= 1, "the hashtags should be grouped by facet")
+        songs = self.songs()
+        self.check_five_songs(songs, "first draw")
+        genre_names = {self.strings_genre(g) for g in GENRES}
+        for song in songs:
+            check(song["genre"].strip() in genre_names,
+                  f"every song should be of a chosen genre {sorted(genre_names)}, got {song['genre']!r} for {song['title']!r}")
+        self.first_songs = songs
+        self.shoot("result", full_page=True)
+
+    def strings_genre(self, genre_id):
+        # The genre's label as the home page's chip showed it (Korean).
+        return self.genre_labels.get(genre_id, genre_id)
+
+    def step_regenerate(self):
+        before = self.result_id
+        self.click(".result-actions form button[type=submit]")
+        self.b.wait_for(f"location.pathname.startsWith('/r/') && location.pathname !== {js('/r/' + before)}"
+                        " && document.readyState === 'complete'", timeout=30, what="regenerate to open a new result")
+        self.result_id = self.path().split("/")[2]
+        notice = self.b.evaluate("(document.querySelector('.playlist .alert') || {}).textContent || ''")
+        check(not notice, f"regenerate should draw new songs, not show a notice: {notice!r}")
+        src = self.b.evaluate("document.querySelector('.result-photo img').getAttribute('src')")
+        check(src == f"/photos/{self.photo_id}.jpg", f"the new draw should be for the same photo {self.photo_id}, got {src!r}")
+        songs = self.songs()
+        self.check_five_songs(songs, "after regenerate")
+        shown = {(s["title"].strip(), s["artist"].strip()) for s in self.first_songs}
+        again = [s["title"] for s in songs if (s["title"].strip(), s["artist"].strip()) in shown]
+        check(not again, f"regenerate should never repeat a song already shown for this photo, repeated: {again}")
+
+    def step_archive(self):
+        self.click('.site-nav a[href="/archive"]')
+        self.b.wait_loaded(path_prefix="/archive")
+        heading = self.text(".archive h1")
+        check(heading == self.t("archive_heading"), f"the archive heading should be {self.t('archive_heading')!r}, got {heading!r}")
+        found = self.b.evaluate(
+            f"(() => {{ const img = document.querySelector('.archive-grid img[src*={js(self.photo_id)}]');"
+            " if (!img) return null; const card = img.closest('.archive-card');"
+            " return {src: img.getAttribute('src'), index: Array.from(document.querySelectorAll('.archive-card')).indexOf(card),"
+            " songs: card.querySelectorAll('.archive-songs li').length, tags: card.querySelectorAll('.tag').length}; })()")
+        check(found, f"the archive should show the uploaded photo {self.photo_id} (an img whose src names it)")
+        check(found["src"] == f"/photos/{self.photo_id}/thumb.jpg", f"the archive should use the thumbnail, got {found['src']!r}")
+        check(found["index"] == 0, f"the newest photo should come first in the archive, it is at {found['index']}")
+        check(found["songs"] == 5, f"the archive card should list the playlist's 5 songs, found {found['songs']}")
+        check(found["tags"] >= 1, "the archive card should show the photo's hashtags")
+        self.b.wait_for(f"document.querySelector('.archive-grid img[src*={js(self.photo_id)}]').naturalWidth > 0",
+                        what="the archive thumbnail to load")
+        private = self.b.evaluate(f"!!document.querySelector('.archive-grid img[src*={js(self.private_photo_id)}]')")
+        check(not private, f"the private upload {self.private_photo_id} should stay out of the archive")
+        self.shoot("archive")
+
+    def step_english(self):
+        self.click(".site-nav a.lang-switch")
+        self.b.wait_for("document.documentElement.lang === 'en' && document.readyState === 'complete'",
+                        what="the English switch to show the page in English")
+        heading = self.text(".archive h1")
+        check(heading == self.t("archive_heading", "en"),
+              f"the archive in English should be headed {self.t('archive_heading', 'en')!r}, got {heading!r}")
+        nav = self.text('.site-nav a[href="/archive"]')
+        check(nav == self.t("nav_archive", "en"), f"the navigation should be English ({self.t('nav_archive', 'en')!r}), got {nav!r}")
+        # The choice is remembered: the home page is English without ?lang.
+        self.b.navigate(self.base + "/")
+        check(self.text("h1") == self.t("home_heading", "en"),
+              f"the home page should stay English after the switch, got {self.text('h1')!r}")
+        check(self.text("#play .play-label") == self.t("home_play", "en"),
+              f"the play button should read {self.t('home_play', 'en')!r}, got {self.text('#play .play-label')!r}")
+        self.b.navigate(self.base + f"/r/{self.result_id}")
+        check(self.text("#songs-heading") == self.t("result_songs_heading", "en"),
+              f"the result page should be English too, got {self.text('#songs-heading')!r}")
+
+    def step_no_script_errors(self):
+        errors = self.b.events_named("Runtime.exceptionThrown")
+        described = [e["exceptionDetails"].get("exception", {}).get("description") or e["exceptionDetails"].get("text")
+                     for e in errors]
+        check(not errors, f"no page should throw a JavaScript error, got {described}")
+        responses = [r for r in self.b.events_named("Network.responseReceived") if r["response"]["url"].startswith(self.base)]
+        check(responses, "the browser should have recorded the site's responses (Network domain)")
+        failed = [r for r in responses if r["response"]["status"] >= 400]
+        check(not failed, "no request to the site should fail, got " +
+              ", ".join(f"{r['response']['status']} {r['response']['url']}" for r in failed))
+
+    def steps(self):
+        return [
+            ("home page, Korean, 16 genre chips", self.step_home),
+            ("pick a real photo, preview shown", self.step_pick_photo),
+            ("pick two genre chips", self.step_two_genres),
+            ("a fourth genre chip is refused with a message", self.step_fourth_genre_refused),
+            ("play uploads and shows the loading stages", self.step_play_shows_loading),
+            ("the loading page moves on to the result by itself", self.step_loading_moves_on),
+            ("result: photo, hashtags, 5 songs with reasons", self.step_result),
+            ("regenerate: 5 songs, none shown before", self.step_regenerate),
+            ("archive lists the photo first, with its playlist", self.step_archive),
+            ("the English switch shows English, remembered", self.step_english),
+            ("no JavaScript errors or failed requests", self.step_no_script_errors),
+        ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--database", required=True, help="the server's SQLite database (a throwaway)")
+    parser.add_argument("--photos-dir", required=True, help="the shared photos directory")
+    parser.add_argument("--out", default=os.path.join(REPO, ".build", "e2e"))
+    args = parser.parse_args()
+
+    passed = failed = 0
+    started = time.monotonic()
+    with Browser() as browser:
+        visit = Visit(browser, args)
+        broken = None
+        for name, step in visit.steps():
+            if broken is not None and step != visit.step_no_script_errors:
+                failed += 1
+                print(f"FAIL  {name}: not run, an earlier step failed ({broken})", flush=True)
+                continue
+            step_started = time.monotonic()
+            try:
+                step()
+                passed += 1
+                print(f"ok    {name} ({time.monotonic() - step_started:.1f}s)", flush=True)
+            except Exception as error:  # noqa: BLE001 - every failure is reported the same way
+                failed += 1
+                broken = name
+                detail = str(error) if isinstance(error, AssertionError) else traceback.format_exc().strip()
+                print(f"FAIL  {name}: {detail}", flush=True)
+                try:
+                    os.makedirs(args.out, exist_ok=True)
+                    browser.screenshot(os.path.join(args.out, "failure.png"))
+                    print(f"      at {browser.evaluate('location.href')}; screenshot {args.out}/failure.png", flush=True)
+                except Exception:
+                    pass
+    print(f"browser suite took {time.monotonic() - started:.1f}s; screenshots in {args.out}", flush=True)
+    print(f"{passed} passed, {failed} failed", flush=True)
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
