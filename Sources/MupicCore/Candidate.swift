@@ -13,9 +13,11 @@ public struct Candidate: Hashable, Sendable {
     }
 }
 
-/// Why a song is on the list: the deterministic top of a genre, or a random draw from the runners-up.
+/// Why a song is on the list: the most similar song of its genre, the next most similar
+/// (when fewer genres than deterministic picks were chosen), or a random draw from the runners-up.
 public enum PickReason: String, Codable, Sendable {
     case topOfGenre = "top"
+    case nextInGenre = "next"
     case drawn = "drawn"
 }
 

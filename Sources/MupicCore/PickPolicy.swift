@@ -44,9 +44,10 @@ public struct PickPolicy: Sendable, Hashable {
 
         var genre = 0
         var exhausted = 0
+        var genresWithAPick = Set<String>()
         while picks.count < min(topCount, total), exhausted < queues.count {
             if let next = Self.best(in: &queues[genre], takenSongs: takenSongs, takenArtists: takenArtists) {
-                take(next, .topOfGenre)
+                take(next, genresWithAPick.insert(next.genreID).inserted ? .topOfGenre : .nextInGenre)
                 exhausted = 0
             } else {
                 exhausted += 1

@@ -112,9 +112,15 @@ struct RecommendationOutput: Encodable {
         var lines = [(lang == .korean ? "사진 태그: " : "photo tags: ") + photo.tags.map { "#" + $0.label(lang) }.joined(separator: " "), ""]
         for (rank, pick) in picks.enumerated() {
             let genre = genres.genre(named: pick.song.genreID)?.label(lang) ?? pick.song.genreID
-            let why = pick.reason == .topOfGenre
-                ? (lang == .korean ? "\(genre) 1위" : "top of \(genre)")
-                : (lang == .korean ? "추천 후보 중 무작위" : "drawn from the runners-up")
+            let why: String
+            switch (pick.reason, lang) {
+            case (.topOfGenre, .korean): why = "\(genre) 1위"
+            case (.topOfGenre, .english): why = "top of \(genre)"
+            case (.nextInGenre, .korean): why = "\(genre) 상위"
+            case (.nextInGenre, .english): why = "next best in \(genre)"
+            case (.drawn, .korean): why = "추천 후보 중 무작위"
+            case (.drawn, .english): why = "drawn from the runners-up"
+            }
             lines.append("\(rank + 1). \(pick.song.title) — \(pick.song.artist)  [\(genre)]  \(String(format: "%.3f", pick.similarity))  \(why)")
             lines.append("   \(pick.explanation.summary(lang))")
         }

@@ -29,6 +29,7 @@ import Testing
         var random = SeededRandom(seed: 1)
         let picks = PickPolicy().pick(from: [ranked("ballad", count: 30, idBase: 0)], using: &random)
         #expect(picks.map(\.candidate.songID).prefix(3) == [0, 1, 2])
+        #expect(picks.map(\.reason) == [.topOfGenre, .nextInGenre, .nextInGenre, .drawn, .drawn])
         #expect(picks.suffix(2).allSatisfy { (3...12).contains($0.candidate.songID) })
     }
 
