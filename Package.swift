@@ -110,14 +110,16 @@ let package = Package(
             name: "MupicCatalogTests", dependencies: ["MupicCatalog", "MupicCore"],
             swiftSettings: strictSwift),
         .testTarget(name: "MupicStoreTests", dependencies: ["MupicStore", "MupicCore"], swiftSettings: strictSwift),
+        .target(name: "MupicTestSupport", path: "Tests/MupicTestSupport", swiftSettings: strictSwift),
         .testTarget(
             name: "MupicWebTests",
             dependencies: [
-                "MupicWeb", "MupicCore", "MupicStore", "MupicIndex", "MupicVision",
+                "MupicWeb", "MupicCore", "MupicStore", "MupicIndex", "MupicVision", "MupicTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift),
-        .testTarget(name: "MupicVisionTests", dependencies: ["MupicVision", "MupicCore"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicVisionTests", dependencies: ["MupicVision", "MupicCore", "MupicTestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import MupicTestSupport
 import Testing
 @testable import MupicVision
 

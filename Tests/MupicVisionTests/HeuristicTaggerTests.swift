@@ -1,4 +1,5 @@
 import MupicCore
+import MupicTestSupport
 import Testing
 @testable import MupicVision
 

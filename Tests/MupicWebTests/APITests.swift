@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import MupicCore
 import MupicStore
+import MupicTestSupport
 import Testing
 @testable import MupicWeb
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MupicCore
+import MupicTestSupport
 import Testing
 @testable import MupicWeb
 

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import MupicML
 import MupicVision
+import MupicTestSupport
 import Testing
 @testable import MupicWeb
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MupicTestSupport
 import Testing
 @testable import MupicWeb
 

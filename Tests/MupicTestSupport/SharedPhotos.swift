@@ -1,39 +1,38 @@
-import Foundation
-import Testing
+public import Foundation
 
 /// The labelled sample photos in `../shared/photos` (or `$MUPIC_SHARED_DIR/photos`).
 ///
 /// They are read in place and never copied into the repository. When they are
 /// missing the tests fail with instructions instead of skipping, so a green run
 /// always means the real photos were checked.
-enum SharedPhotos {
-    struct Missing: Error, CustomStringConvertible {
+public enum SharedPhotos {
+    public struct Missing: Error, CustomStringConvertible {
         let path: String
-        var description: String {
+        public var description: String {
             "sample photo \(path) not found: set MUPIC_SHARED_DIR to the folder that holds photos/ "
                 + "(by default ../shared next to the package root)"
         }
     }
 
-    static let directory: URL = {
+    public static let directory: URL = {
         if let shared = ProcessInfo.processInfo.environment["MUPIC_SHARED_DIR"], !shared.isEmpty {
             return URL(fileURLWithPath: shared).appendingPathComponent("photos")
         }
-        // Tests/MupicVisionTests/SharedPhotos.swift → package root → its sibling `shared`.
+        // Tests/MupicTestSupport/SharedPhotos.swift → package root → its sibling `shared`.
         return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("shared/photos")
     }()
 
     /// The bytes of one photo, e.g. `exif/DSCN0010.jpg`.
-    static func data(_ relativePath: String) throws -> Data {
+    public static func data(_ relativePath: String) throws -> Data {
         let url = directory.appendingPathComponent(relativePath)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw Missing(path: url.path) }
         return data
     }
 
     /// The file names of one class folder, e.g. `mwd/shine`, sorted.
-    static func files(in folder: String) throws -> [String] {
+    public static func files(in folder: String) throws -> [String] {
         let url = directory.appendingPathComponent(folder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
             throw Missing(path: url.path)
@@ -44,7 +43,7 @@ enum SharedPhotos {
     }
 
     /// Every class folder of the developer sample.
-    static let classes = [
+    public static let classes = [
         "mwd/cloudy", "mwd/rain", "mwd/shine", "mwd/sunrise", "intel/buildings", "intel/forest", "intel/glacier",
         "intel/mountain", "intel/sea", "intel/street", "dawn/fog",
     ]

@@ -1,8 +1,8 @@
 /// Small images written byte by byte, so the refusal and orientation tests need no fixture files.
-enum TestImages {
+public enum TestImages {
     /// An 8-bit PNG whose pixels come from `colour(x, y)`, which returns 1 (grey), 2 (grey, alpha),
     /// 3 (RGB) or 4 (RGBA) bytes; deflate "stored" blocks, no compression.
-    static func png(width: Int, height: Int, colour: (Int, Int) -> [UInt8]) -> [UInt8] {
+    public static func png(width: Int, height: Int, colour: (Int, Int) -> [UInt8]) -> [UInt8] {
         var raw: [UInt8] = []
         for y in 0..<height {
             raw.append(0)  // filter: none
@@ -15,12 +15,12 @@ enum TestImages {
 
     /// A tiny PNG that declares `width`×`height` RGB but carries only a few bytes of image data:
     /// the shape of a decompression bomb, and of a truncated PNG.
-    static func pngHeaderOnly(width: Int, height: Int) -> [UInt8] {
+    public static func pngHeaderOnly(width: Int, height: Int) -> [UInt8] {
         pngFile(width: width, height: height, colourType: 2, imageData: zlibStored([0, 0, 0, 0]))
     }
 
     /// A JPEG with an EXIF block that holds only an Orientation tag, inserted after SOI.
-    static func jpeg(_ jpeg: [UInt8], orientation: UInt16) -> [UInt8] {
+    public static func jpeg(_ jpeg: [UInt8], orientation: UInt16) -> [UInt8] {
         precondition(jpeg.starts(with: [0xFF, 0xD8]), "not a JPEG")
         var tiff: [UInt8] = Array("MM".utf8) + [0x00, 0x2A] + bigEndian32(8)
         tiff += bigEndian16(1)  // one IFD0 entry
@@ -32,7 +32,7 @@ enum TestImages {
     }
 
     /// Whether a JPEG still holds an EXIF APP1 segment (walks the markers up to the image data).
-    static func hasExifSegment(_ jpeg: [UInt8]) -> Bool {
+    public static func hasExifSegment(_ jpeg: [UInt8]) -> Bool {
         var index = 2
         while index + 4 <= jpeg.count, jpeg[index] == 0xFF {
             let marker = jpeg[index + 1]
