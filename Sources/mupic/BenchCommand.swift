@@ -19,8 +19,8 @@ struct Bench: AsyncParsableCommand {
 
     @OptionGroup var storage: StorageOptions
     @OptionGroup var model: ModelOptions
-    @Option(help: "Sentences for the embedding benchmark, one per line.")
-    var sentences = "scripts/minilm/bench_sentences.txt"
+    @Option(help: "Sentence files for the embedding benchmark, one sentence per line; repeat for several corpora.")
+    var sentences = ["scripts/minilm/bench_sentences_en.txt", "scripts/minilm/bench_sentences.txt"]
     @Option(help: "Genres for the recommend benchmark.") var genres = "발라드,POP,인디"
     @Option(help: "Python with numpy (and sentence-transformers for the embedding baseline).")
     var python = ProcessInfo.processInfo.environment["MUPIC_BENCH_PYTHON"] ?? "python3"
@@ -33,13 +33,16 @@ struct Bench: AsyncParsableCommand {
         openblas_set_num_threads(Int32(threads))
         let encoder = try model.loadEncoder()
         var table = BenchTable()
-        if !skipEmbedding { try benchEmbedding(encoder, into: &table) }
+        if !skipEmbedding {
+            for corpus in sentences { try benchEmbedding(encoder, corpus: corpus, into: &table) }
+        }
         if !skipRecommend { try await benchRecommend(encoder, into: &table) }
         print(table.render())
     }
 
-    private func benchEmbedding(_ encoder: SentenceEncoder, into table: inout BenchTable) throws {
-        let text = try String(contentsOfFile: sentences, encoding: .utf8)
+    private func benchEmbedding(_ encoder: SentenceEncoder, corpus path: String, into table: inout BenchTable) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let name = URL(fileURLWithPath: path).lastPathComponent
         let corpus = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         status("embedding \(corpus.count) sentences in Swift…")
         _ = encoder.encode(Array(corpus.prefix(64)))
@@ -51,10 +54,10 @@ struct Bench: AsyncParsableCommand {
 
         status("embedding with sentence-transformers…")
         let reference = PythonBaseline.run(
-            python, ["scripts/minilm/bench_reference.py", "--model-dir", model.modelPath, "--sentences", sentences,
+            python, ["scripts/minilm/bench_reference.py", "--model-dir", model.modelPath, "--sentences", path,
                      "--threads", "\(threads)"])
-        table.add("embed, batched (sentences/s)", swift: swiftRate, baseline: reference?["batched_per_s"], higherIsBetter: true)
-        table.add("embed, one sentence (ms)", swift: swiftSingle, baseline: reference?["single_ms"], higherIsBetter: false)
+        table.add("embed \(name), batched (sentences/s)", swift: swiftRate, baseline: reference?["batched_per_s"], higherIsBetter: true)
+        table.add("embed \(name), one sentence (ms)", swift: swiftSingle, baseline: reference?["single_ms"], higherIsBetter: false)
         if reference == nil { table.note("sentence-transformers baseline unavailable: see scripts/minilm/bench_reference.py for its setup") }
     }
 
