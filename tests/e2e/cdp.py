@@ -2,7 +2,7 @@
 
 Starts Debian's `chromium` headless with a private profile, connects to its one page
 over a WebSocket (the `websocket-client` package) and offers the few calls the suite
-needs: navigate, evaluate, wait for a condition, set a file input, screenshot.
+needs: navigate, evaluate, wait for a condition, set a file input, type, screenshot.
 Standard library otherwise.
 """
 
@@ -225,6 +225,15 @@ class Browser:
         if not node:
             raise AssertionError(f"no element {selector}")
         self.send("DOM.setFileInputFiles", files=[os.path.abspath(p) for p in paths], nodeId=node)
+
+    def type_text(self, selector, text):
+        """Focuses an element and types into it as a keyboard would (Input.insertText)."""
+        focused = self.evaluate(
+            f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return false;"
+            " e.focus(); return document.activeElement === e; })()")
+        if not focused:
+            raise AssertionError(f"no focusable element {selector} to type into")
+        self.send("Input.insertText", text=text)
 
     def set_viewport(self, width, height, mobile=False, scale=1):
         self.send(

@@ -5,7 +5,8 @@
 #
 # Makes a throwaway database and photo directory, ingests the starter catalog's files
 # for the genres the suite submits (MUPIC_E2E_FULL_CATALOG=1: the whole starter catalog,
-# about 2.5 minutes more in a debug build), serves the site on a free 127.0.0.1 port,
+# about 2.5 minutes more in a debug build), sets a random admin password for this run
+# (`mupic admin set-password`, on stdin), serves the site on a free 127.0.0.1 port,
 # drives Debian's chromium through the suite (tests/e2e/suite.py) and stops the server.
 # Screenshots and logs go to .build/e2e/. Needs chromium (scripts/setup-e2e.sh), python3
 # and the photos in $MUPIC_SHARED_DIR/photos (default ../shared next to the repository).
@@ -58,6 +59,13 @@ echo "e2e: ingesting ${catalog[*]}" >&2
     || { echo "e2e: ingest failed:" >&2; tail -20 "$out/ingest.log" >&2; exit 1; }
 echo "e2e: ingested in $(($(date +%s) - started)) s" >&2
 
+# A fresh admin password per run, set on the server's database before it starts. It goes to
+# the CLI on stdin and to the suite in a file in the throwaway directory, never in argv.
+admin_password_file=$work/admin-password
+(umask 077; python3 -c 'import secrets; print(secrets.token_urlsafe(24))' >"$admin_password_file")
+"$binary" admin set-password --database "$database" <"$admin_password_file" >"$out/admin.log" 2>&1 \
+    || { echo "e2e: mupic admin set-password failed:" >&2; tail -20 "$out/admin.log" >&2; exit 1; }
+
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base_url=http://127.0.0.1:$port
 "$binary" serve --host 127.0.0.1 --port "$port" --database "$database" --photos "$work/photos" \
@@ -87,7 +95,7 @@ echo "e2e: serving on $base_url" >&2
 
 status=0
 "$venv/bin/python" tests/e2e/suite.py --base-url "$base_url" --database "$database" \
-    --photos-dir "$photos_dir" --out "$out" || status=$?
+    --photos-dir "$photos_dir" --admin-password-file "$admin_password_file" --out "$out" || status=$?
 
 kill "$server_pid" 2>/dev/null || true
 wait "$server_pid" 2>/dev/null || true

@@ -21,7 +21,7 @@ struct BarChart {
     let labelX = BarChart.labelWidth - 8
     let rowHeight = BarChart.rowHeight - 6
 
-    static let labelWidth = 190
+    static let labelWidth = 300
     static let barWidth = 380
     static let rowHeight = 30
 

@@ -20,10 +20,14 @@ struct PhotoFileRoutes {
 
     private func serve(_ request: Request, context: WebContext, variant: PhotoFileStore.Variant) async throws -> Response {
         guard let id = context.parameters.get("id"), RandomID.isPlausible(id),
-            let photo = try await services.storage.photo(id: id), !photo.isHidden
+            let photo = try await services.storage.photo(id: id)
         else { throw WebError.notFound("photo_not_found") }
+        // A hidden photo is gone for everyone but the moderators, who still see it in their list.
+        if photo.isHidden, try await AdminAuthenticator(services: services).authenticate(request: request, context: context) == nil {
+            throw WebError.notFound("photo_not_found")
+        }
         let etag = "\"\(photo.contentHash.prefix(32))\(variant == .full ? "" : "t")\""
-        let cache = "\(photo.isPublic ? "public" : "private"), max-age=3600"
+        let cache = photo.isHidden ? "private, no-store" : "\(photo.isPublic ? "public" : "private"), max-age=3600"
         if request.headers[.ifNoneMatch] == etag {
             return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: cache])
         }

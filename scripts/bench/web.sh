@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The web benchmark on loopback, against a release build of `mupic serve` on the embedded
+# default (SQLite, offline tagger, starter catalog):
+#   - wrk on the home page and the archive page (requests/s, p99);
+#   - POST /api/recommendations end to end (upload → job → five songs) with a 1-megapixel
+#     and a 12-megapixel JPEG made from a shared sample photo;
+#   - the server's RSS after RECOMMENDATIONS (default 10,000) recommendations, then wrk on the archive.
+# Every request goes to 127.0.0.1 and every loop is bounded.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+command -v vips >/dev/null || apt-get install -y -qq libvips-tools >/dev/null
+total=${RECOMMENDATIONS:-10000}
+shared=${MUPIC_SHARED_DIR:-../shared}
+swift build -c release --product mupic >/dev/null
+bin=.build/release/mupic
+work=$(mktemp -d /tmp/mupic-web-bench.XXXXXX)
+port=$((20000 + RANDOM % 20000))
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+$bin ingest --database "$work/db.sqlite" >/dev/null 2>&1
+vips thumbnail "$shared/photos/exif/iphone_hdr_NO.jpg" "$work/1mp.jpg" 1155            # 1155x866
+vips resize "$shared/photos/exif/iphone_hdr_NO.jpg" "$work/12mp.jpg[Q=90]" 1.2255       # 4000x3000
+$bin serve --port "$port" --database "$work/db.sqlite" --photos "$work/photos" --workers 2 >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.2; done
+url=http://127.0.0.1:$port
+rss() { echo "$(($(ps -o rss= -p "$server") / 1024)) MiB"; }
+
+echo "## wrk, home page (2 threads, 32 connections, 15 s)"
+wrk -t2 -c32 -d15s --latency "$url/" | grep -E "Requests/sec|99%|Non-2xx|Socket errors" || true
+echo "## recommendations end to end, 1 MP, 500 uploads, 8 clients"
+python3 scripts/bench/upload_load.py "$url" "$work/1mp.jpg" 500 8
+echo "## recommendations end to end, 12 MP, 100 uploads, 8 clients"
+python3 scripts/bench/upload_load.py "$url" "$work/12mp.jpg" 100 8
+echo "## RSS after $total recommendations in all (1 MP)"
+python3 scripts/bench/upload_load.py "$url" "$work/1mp.jpg" $((total - 600)) 8
+echo "server RSS $(rss)"
+echo "## wrk, archive page (with $total public photos)"
+wrk -t2 -c32 -d15s --latency "$url/archive" | grep -E "Requests/sec|99%|Non-2xx|Socket errors" || true
