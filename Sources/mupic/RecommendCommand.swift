@@ -11,7 +11,7 @@ struct Recommend: AsyncParsableCommand {
         abstract: "Five songs for a set of photo tags.",
         discussion: "Example: mupic recommend --tags 산책,추억,밤 --genres 발라드,POP")
 
-    @Option(help: "Photo tags: ids, Korean labels or English glosses, comma-separated.")
+    @Option(help: "Photo tags, comma-separated: ids, Korean labels, English glosses or hashtags the synonym table knows (비, 새벽감성).")
     var tags: String
     @Option(help: "Up to 3 genres (ids, names or aliases), comma-separated; none means all.")
     var genres: String = ""
@@ -33,8 +33,9 @@ struct Recommend: AsyncParsableCommand {
     private func photoTags() throws -> TagSet {
         var found: [Tag] = []
         for name in tags.split(separator: ",").map({ $0.trimmingWhitespace() }) where !name.isEmpty {
-            guard let tag = Vocabulary.tag(named: name) else { throw ValidationError(VocabularyError.unknownTag(name).description) }
-            found.append(tag)
+            let tags = SynonymTable.bundled.tags(for: name)
+            guard !tags.isEmpty else { throw ValidationError(VocabularyError.unknownTag(name).description) }
+            found += tags
         }
         guard !found.isEmpty else { throw ValidationError("give at least one tag with --tags (see mupic tags)") }
         return TagSet(found)
