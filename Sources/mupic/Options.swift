@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MupicCore
+import MupicML
 import MupicStore
 
 /// Where Mupic keeps its data; shared by every command that touches the database.
@@ -32,7 +33,7 @@ struct ModelOptions: ParsableArguments {
     var koreanText = false
 
     var modelPath: String {
-        modelDirectory ?? ProcessInfo.processInfo.environment["MUPIC_MODEL_DIR"] ?? "models/all-MiniLM-L6-v2"
+        modelDirectory ?? ModelDirectory.defaultURL().path
     }
 
     var songText: SongText { SongText(language: koreanText ? .korean : .english) }
