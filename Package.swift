@@ -48,6 +48,7 @@ let package = Package(
         .target(
             name: "MupicVision",
             dependencies: ["MupicCore", "CVipsShim", .product(name: "Logging", package: "swift-log")],
+            resources: [.process("Resources")],
             swiftSettings: strictSwift
         ),
         .target(

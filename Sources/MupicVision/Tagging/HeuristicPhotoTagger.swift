@@ -19,19 +19,31 @@ public struct HeuristicPhotoTagger: PhotoTagger {
         tagSynchronously(photo)
     }
 
+    /// Said when no image model is configured, so people know why situation and weather are thin.
+    public static let noModels = "scene model not configured: situation and weather are colour hints only"
+
     /// The same answer without suspension; tagging is a few table look-ups.
     public func tagSynchronously(_ photo: DecodedPhoto) -> PhotoTagging {
+        let (evidence, missing) = offlineEvidence(photo)
+        return PhotoTagging.strongest(evidence.candidates, perFacet: 2, missingSignals: [Self.noModels] + missing)
+    }
+
+    /// Every candidate from EXIF and colour before any facet is trimmed, for a fusing tagger to
+    /// combine with model signals, and what was missing.
+    public func offlineEvidence(_ photo: DecodedPhoto) -> (evidence: OfflineEvidence, missingSignals: [String]) {
         var candidates: [PhotoTag] = []
-        var missing = ["scene model not configured: situation and weather are colour hints only"]
+        var missing: [String] = []
 
         let metadata = photo.metadata
+        var timeTag: Tag?
         var season: Tag?
         if let time = metadata.capturedAt, let source = metadata.capturedAtSource {
             let score = source == .modified ? Self.timeScore.modified : Self.timeScore.original
             let from = source == .original ? "EXIF" : "EXIF \(source.exifName)"
-            let timeTag = DayPart.timeTag(hour: time.hour)
+            let dayPart = DayPart.timeTag(hour: time.hour)
             candidates.append(
-                PhotoTag(tag: timeTag, score: score, evidence: ["time ← \(from) \(time.minutePrecision) (\(timeTag.korean))"]))
+                PhotoTag(tag: dayPart, score: score, evidence: ["time ← \(from) \(time.minutePrecision) (\(dayPart.korean))"]))
+            timeTag = dayPart
 
             let southern = metadata.position?.isSouthern ?? false
             let seasonTag = DayPart.seasonTag(month: time.month, southern: southern)
@@ -52,7 +64,8 @@ public struct HeuristicPhotoTagger: PhotoTagger {
         }
 
         candidates += colourHints(photo.colour, season: season)
-        return PhotoTagging.strongest(candidates, perFacet: 2, missingSignals: missing)
+        let evidence = OfflineEvidence(candidates: candidates, timeOfDay: timeTag, season: season, colour: photo.colour)
+        return (evidence, missing)
     }
 
     /// Every matching rule, then each facet's fallback rules where nothing else matched.
