@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "mupic",
             dependencies: [
-                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicWeb", "COpenBLAS",
+                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

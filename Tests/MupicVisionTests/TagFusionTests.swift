@@ -23,8 +23,8 @@ import Testing
         var candidates: [PhotoTag] = []
         let timeTag = time.flatMap { Vocabulary.tag(id: $0) }
         let seasonTag = season.flatMap { Vocabulary.tag(id: $0) }
-        if let timeTag { candidates.append(PhotoTag(tag: timeTag, score: 0.9, evidence: ["time ← EXIF"])) }
-        if let seasonTag { candidates.append(PhotoTag(tag: seasonTag, score: 0.9, evidence: ["season ← EXIF"])) }
+        if let timeTag { candidates.append(PhotoTag(tag: timeTag, score: 0.9, evidence: ["EXIF"])) }
+        if let seasonTag { candidates.append(PhotoTag(tag: seasonTag, score: 0.9, evidence: ["EXIF"])) }
         return OfflineEvidence(candidates: candidates, timeOfDay: timeTag, season: seasonTag, colour: colour ?? daylight)
     }
 

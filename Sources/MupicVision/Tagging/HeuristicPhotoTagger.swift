@@ -42,7 +42,7 @@ public struct HeuristicPhotoTagger: PhotoTagger {
             let from = source == .original ? "EXIF" : "EXIF \(source.exifName)"
             let dayPart = DayPart.timeTag(hour: time.hour)
             candidates.append(
-                PhotoTag(tag: dayPart, score: score, evidence: ["time ← \(from) \(time.minutePrecision) (\(dayPart.korean))"]))
+                PhotoTag(tag: dayPart, score: score, evidence: ["\(from) \(time.minutePrecision)"]))
             timeTag = dayPart
 
             let southern = metadata.position?.isSouthern ?? false
@@ -57,7 +57,7 @@ public struct HeuristicPhotoTagger: PhotoTagger {
             candidates.append(
                 PhotoTag(
                     tag: seasonTag, score: score,
-                    evidence: ["season ← \(from) month \(time.month), \(hemisphere) (\(seasonTag.korean))"]))
+                    evidence: ["\(from) month \(time.month), \(hemisphere)"]))
             season = seasonTag
         } else {
             missing.append("capture time: the photo has no EXIF date, so no time of day or season")
@@ -88,6 +88,6 @@ public struct HeuristicPhotoTagger: PhotoTagger {
         let because = facts.isEmpty ? "no stronger hint" : facts.joined(separator: ", ")
         return PhotoTag(
             tag: rule.tag, score: rule.score,
-            evidence: ["\(rule.tag.facet.english) ← colour: \(because) (\(rules.source) line \(rule.line): \(rule.note))"])
+            evidence: ["colour: \(because) (\(rules.source) line \(rule.line): \(rule.note))"])
     }
 }
