@@ -134,6 +134,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSwift),
         .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),

@@ -1,4 +1,5 @@
 import Foundation
+import AsyncHTTPClient
 import MupicCore
 import Testing
 @testable import MupicVision
@@ -123,12 +124,16 @@ import Testing
     }
 
     @Test func aTimeoutIsRetriedOnceThenFallsBack() async throws {
-        let slow = ChatReply.delayed(.seconds(1), .beach)
-        let started = ContinuousClock.now
-        #expect(
-            try await fallbackLine([slow, slow], timeout: .milliseconds(200), expectRequests: 2)
-                == "vision model unavailable: no answer within 200 ms after retry; offline tagger used")
-        #expect(ContinuousClock.now - started < .seconds(5))
+        let slow = ChatReply.delayed(.seconds(3), .beach)
+        try await FakeChatServer.run([slow, slow]) { server, base in
+            let tagger = ChatTest.withFallback(try ChatTest.tagger(base + "/v1", timeout: .milliseconds(200)))
+            let photo = try ChatTest.smallPhoto()
+            let tagging = try await tagger.tag(photo)
+            #expect(
+                tagging.missingSignals.first
+                    == "vision model unavailable: no answer within 200 ms after retry; offline tagger used")
+            #expect(await server.requests.count == 2)
+        }
     }
 
     @Test func aBadKeyIsNotRetriedAndSaysWhatToCheck() async throws {
@@ -198,10 +203,13 @@ import Testing
     @Test func anUnreachableServerIsRetriedOnceThenFallsBack() async throws {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
         let tagger = ChatTest.withFallback(try ChatTest.tagger("http://127.0.0.1:1/v1"))
-        let started = ContinuousClock.now
         let tagging = try await tagger.tag(try ChatTest.smallPhoto())
         #expect(tagging.missingSignals.first == "vision model unavailable: could not connect after retry; offline tagger used")
-        #expect(ContinuousClock.now - started < .seconds(2), "a refused connection is not retried until the timeout")
+    }
+
+    /// Elapsed time would say the same but is not reliable while other suites load both cores.
+    @Test func aRefusedConnectionIsNotRetriedUntilTheDeadline() {
+        #expect(!HTTPClient.Configuration.visionChat.connectionPool.retryConnectionEstablishment)
     }
 
     @Test func redirectsAreNotFollowedSoTheKeyStaysWithTheServer() async throws {
