@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -47,7 +49,12 @@ let package = Package(
         ),
         .target(
             name: "MupicVision",
-            dependencies: ["MupicCore", "CVipsShim", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MupicCore", "CVipsShim",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             resources: [.process("Resources")],
             swiftSettings: strictSwift
         ),
@@ -121,6 +128,16 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "MupicVisionTests", dependencies: ["MupicVision", "MupicCore", "MupicTestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicVisionChatTests",
+            dependencies: [
+                "MupicVision", "MupicCore", "MupicTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSwift),
         .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),
     ],
     swiftLanguageModes: [.v6]
