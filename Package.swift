@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "MupicIndex", targets: ["MupicIndex"]),
         .library(name: "MupicVision", targets: ["MupicVision"]),
         .library(name: "MupicWeb", targets: ["MupicWeb"]),
+        .library(name: "MupicListen", targets: ["MupicListen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -81,9 +84,21 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "MupicListen",
+            dependencies: [
+                "MupicCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.process("Resources")],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "MupicWeb",
             dependencies: [
-                "MupicCore", "MupicML", "MupicStore", "MupicIndex", "MupicVision",
+                "MupicCore", "MupicML", "MupicStore", "MupicIndex", "MupicVision", "MupicListen",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -99,7 +114,8 @@ let package = Package(
         .executableTarget(
             name: "mupic",
             dependencies: [
-                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "COpenBLAS",
+                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "MupicListen",
+                "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -112,10 +128,25 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(name: "MupicStoreTests", dependencies: ["MupicStore", "MupicCore"], swiftSettings: strictSwift),
         .target(name: "MupicTestSupport", path: "Tests/MupicTestSupport", swiftSettings: strictSwift),
+        .target(
+            name: "MupicListenTestSupport",
+            dependencies: [
+                "MupicListen",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/MupicListenTestSupport",
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicListenTests",
+            dependencies: ["MupicListen", "MupicCore", "MupicListenTestSupport"],
+            swiftSettings: strictSwift),
         .testTarget(
             name: "MupicWebTests",
             dependencies: [
                 "MupicWeb", "MupicCore", "MupicStore", "MupicIndex", "MupicVision", "MupicTestSupport",
+                "MupicListen", "MupicListenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift),
