@@ -131,7 +131,7 @@ let package = Package(
         .target(
             name: "MupicListenTestSupport",
             dependencies: [
-                "MupicListen",
+                "MupicListen", "MupicCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

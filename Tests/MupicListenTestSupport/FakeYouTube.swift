@@ -2,6 +2,7 @@ public import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import MupicCore
 
 /// A local stand-in for `https://www.googleapis.com/youtube/v3`, started on 127.0.0.1 with a
 /// free port, answering `GET /youtube/v3/search` with the recorded fixtures.
@@ -10,7 +11,9 @@ import Logging
 /// - `quota`: 403 quotaExceeded; `bad-key`: 400 API key not valid; `legacy-bad-key`: 400 keyInvalid;
 ///   `not-enabled`: 403 accessNotConfigured; `boom`: 500 backendError; `rate`: 403 rateLimitExceeded;
 ///   `garbage`: 200 with an HTML page; `wrong-kind`: 200 with another resource's JSON;
-/// - `slow`: answers after 2 s (longer than the tests' client timeout);
+/// - `slow`: answers after 3 s (longer than the tests' client timeout);
+/// - `echo`: one official-audio upload of exactly what was searched, with the id `echoID(q)`
+///   (tests/e2e/fake_youtube.py answers the same way);
 /// - anything else: the search fixture for `q` (an empty list for an unknown query), after
 ///   `delay` when set, so concurrent lookups overlap.
 public enum FakeYouTube {
@@ -67,13 +70,50 @@ public enum FakeYouTube {
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(string: #"{"kind": "youtube#videoListResponse", "items": []}"#)))
+        case "echo":
+            return echo(parameters["q"] ?? "")
         case "slow":
-            try await Task.sleep(for: .seconds(2))
+            try await Task.sleep(for: .seconds(3))
             return try json("search-empty", status: .ok)
         default:
             if delay > .zero { try await Task.sleep(for: delay) }
             return try json(searches[parameters["q"] ?? ""] ?? "search-empty", status: .ok)
         }
+    }
+
+    /// The video id the `echo` key answers for `query`: the first 11 characters of the
+    /// base64url SHA-256 of its UTF-8 form.
+    public static func echoID(_ query: String) -> String {
+        let base64 = Data(SHA256.digest(Array(query.utf8))).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        return String(base64.prefix(11))
+    }
+
+    private static func echo(_ query: String) -> Response {
+        let item: [String: Any] = [
+            "kind": "youtube#searchResult", "etag": "echo",
+            "id": ["kind": "youtube#video", "videoId": echoID(query)],
+            "snippet": [
+                "publishedAt": "2020-01-01T00:00:00Z", "channelId": "UCechoechoechoechoechoec",
+                "title": "\(htmlEscaped(query)) (Official Audio)", "description": "", "channelTitle": "Echo Records",
+                "liveBroadcastContent": "none", "publishTime": "2020-01-01T00:00:00Z",
+            ],
+        ]
+        let body: [String: Any] = [
+            "kind": "youtube#searchListResponse", "etag": "echo", "regionCode": "KR",
+            "pageInfo": ["totalResults": 1, "resultsPerPage": 1], "items": [item],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: body)) ?? Data()
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=UTF-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// As the Data API sends snippet text.
+    private static func htmlEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#39;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     private static func json(_ fixtureName: String, status: HTTPResponse.Status) throws -> Response {

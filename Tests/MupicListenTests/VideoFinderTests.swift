@@ -8,7 +8,7 @@ import Testing
 @Suite struct VideoFinderTests {
     func finder(
         _ base: String, key: String = "test-key", units: Int = 9_000, cache: any VideoMatchCache = InMemoryVideoMatchCache(),
-        clock: TestClock = TestClock("2026-03-07T20:00:00-08:00"), timeout: Duration = .milliseconds(300)
+        clock: TestClock = TestClock("2026-03-07T20:00:00-08:00"), timeout: Duration = .seconds(1)
     ) -> VideoFinder {
         VideoFinder(
             configuration: ListenConfiguration(apiKey: key, dailyUnits: units, baseURL: base, timeout: timeout),

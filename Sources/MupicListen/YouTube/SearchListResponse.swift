@@ -2,7 +2,7 @@ import Foundation
 
 /// The parts of a `search.list` answer Mupic reads (`kind: youtube#searchListResponse`).
 ///
-/// Decoding is lenient item by item: a result without a video id (a channel or playlist,
+/// Decoding is lenient item by item: a result without a valid video id (a channel or playlist,
 /// which `type=video` should already exclude) or without a snippet is skipped, and an
 /// unreadable date is nil, so one odd item never loses the others.
 struct SearchListResponse: Decodable {
@@ -38,7 +38,7 @@ struct SearchListResponse: Decodable {
 
     var candidates: [VideoCandidate] {
         items.compactMap { item in
-            guard let videoID = item.id?.videoId, !videoID.isEmpty, let snippet = item.snippet,
+            guard let videoID = item.id?.videoId, VideoID.isValid(videoID), let snippet = item.snippet,
                 let title = snippet.title
             else { return nil }
             return VideoCandidate(
