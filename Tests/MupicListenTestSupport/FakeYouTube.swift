@@ -11,7 +11,7 @@ import MupicCore
 /// - `quota`: 403 quotaExceeded; `bad-key`: 400 API key not valid; `legacy-bad-key`: 400 keyInvalid;
 ///   `not-enabled`: 403 accessNotConfigured; `boom`: 500 backendError; `rate`: 403 rateLimitExceeded;
 ///   `garbage`: 200 with an HTML page; `wrong-kind`: 200 with another resource's JSON;
-/// - `slow`: answers after 3 s (longer than the tests' client timeout);
+/// - `slow`: answers after 4 s (longer than the tests' 1 s client timeout for it);
 /// - `echo`: one official-audio upload of exactly what was searched, with the id `echoID(q)`
 ///   (tests/e2e/fake_youtube.py answers the same way);
 /// - anything else: the search fixture for `q` (an empty list for an unknown query), after
@@ -73,7 +73,7 @@ public enum FakeYouTube {
         case "echo":
             return echo(parameters["q"] ?? "")
         case "slow":
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(4))
             return try json("search-empty", status: .ok)
         default:
             if delay > .zero { try await Task.sleep(for: delay) }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct VideoFinderTests {
     func finder(
         _ base: String, key: String = "test-key", units: Int = 9_000, cache: any VideoMatchCache = InMemoryVideoMatchCache(),
-        clock: TestClock = TestClock("2026-03-07T20:00:00-08:00"), timeout: Duration = .seconds(1)
+        clock: TestClock = TestClock("2026-03-07T20:00:00-08:00"), timeout: Duration = .seconds(10)
     ) -> VideoFinder {
         VideoFinder(
             configuration: ListenConfiguration(apiKey: key, dailyUnits: units, baseURL: base, timeout: timeout),
@@ -69,7 +69,7 @@ import Testing
 
     @Test func concurrentLookupsOfOneSongShareOneRequest() async throws {
         try await FakeYouTube.run(delay: .milliseconds(300)) { base, log in
-            let finder = finder(base, timeout: .seconds(5))
+            let finder = finder(base)
             let results = await withTaskGroup(of: VideoLookup.self) { group in
                 for _ in 0..<12 { group.addTask { await finder.find(Songs.dontKnowWhy) } }
                 return await group.reduce(into: [VideoLookup]()) { $0.append($1) }
@@ -136,7 +136,7 @@ import Testing
         try await FakeYouTube.run { base, log in
             for key in ["boom", "slow", "garbage"] {
                 let clock = TestClock("2026-07-10T09:00:00-07:00")
-                let finder = finder(base, key: key, clock: clock)
+                let finder = finder(base, key: key, clock: clock, timeout: .seconds(1))
                 let before = await log.count
                 #expect(await finder.find(Songs.throughTheNight) == .unavailable(.failed), "\(key)")
                 #expect(await finder.find(Songs.throughTheNight) == .unavailable(.coolingDown), "\(key)")

@@ -11,9 +11,10 @@ import Testing
 /// with no key and with a key against the fake Data API.
 @Suite struct ListenTests {
     func keyedApp(_ base: String, key: String = "echo") async throws -> TestApp {
+        // Short only where the fake server is made to be slow; the suite shares two cores.
         try await TestApp(
             videos: VideoFinder(
-                configuration: ListenConfiguration(apiKey: key, baseURL: base, timeout: .seconds(1)),
+                configuration: ListenConfiguration(apiKey: key, baseURL: base, timeout: .seconds(key == "slow" ? 1 : 10)),
                 cache: InMemoryVideoMatchCache()))
     }
 
