@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "MupicIndex", targets: ["MupicIndex"]),
         .library(name: "MupicVision", targets: ["MupicVision"]),
         .library(name: "MupicWeb", targets: ["MupicWeb"]),
+        .library(name: "MupicListen", targets: ["MupicListen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -88,9 +89,21 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "MupicListen",
+            dependencies: [
+                "MupicCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.process("Resources")],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "MupicWeb",
             dependencies: [
-                "MupicCore", "MupicML", "MupicStore", "MupicIndex", "MupicVision",
+                "MupicCore", "MupicML", "MupicStore", "MupicIndex", "MupicVision", "MupicListen",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -106,7 +119,8 @@ let package = Package(
         .executableTarget(
             name: "mupic",
             dependencies: [
-                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "COpenBLAS",
+                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "MupicListen",
+                "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -119,10 +133,25 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(name: "MupicStoreTests", dependencies: ["MupicStore", "MupicCore"], swiftSettings: strictSwift),
         .target(name: "MupicTestSupport", path: "Tests/MupicTestSupport", swiftSettings: strictSwift),
+        .target(
+            name: "MupicListenTestSupport",
+            dependencies: [
+                "MupicListen", "MupicCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/MupicListenTestSupport",
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicListenTests",
+            dependencies: ["MupicListen", "MupicCore", "MupicListenTestSupport"],
+            swiftSettings: strictSwift),
         .testTarget(
             name: "MupicWebTests",
             dependencies: [
                 "MupicWeb", "MupicCore", "MupicStore", "MupicIndex", "MupicVision", "MupicTestSupport",
+                "MupicListen", "MupicListenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift),

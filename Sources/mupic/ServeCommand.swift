@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MupicListen
 import MupicWeb
 
 /// `mupic serve`: the web site, its JSON API and the job workers in one process.
@@ -7,7 +8,10 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the web site: upload a photo, get five songs.",
-        discussion: "Example: mupic serve --host 0.0.0.0 --port 8080. Stop with Ctrl-C; running jobs finish first.")
+        discussion: """
+            Example: mupic serve --host 0.0.0.0 --port 8080. Stop with Ctrl-C; running jobs finish first.
+            With MUPIC_YOUTUBE_KEY set, songs play in the result page (see README, Listening);             MUPIC_YOUTUBE_DAILY_UNITS caps the searches a day (default 9000 units = 90 songs).
+            """)
 
     @Option(help: "Address to listen on (0.0.0.0 for every interface).") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
@@ -23,10 +27,12 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let listen: ListenConfiguration
+        do { listen = try ListenConfiguration.fromEnvironment() } catch { throw CommandFailure("\(error)") }
         let configuration = WebConfiguration(
             host: host, port: port, databasePath: storage.databasePath,
             modelDirectory: URL(fileURLWithPath: model.modelPath), photoDirectory: URL(fileURLWithPath: photos),
-            songText: model.songText, jobs: JobSettings(workers: workers))
+            songText: model.songText, jobs: JobSettings(workers: workers), listen: listen)
         let app = try await startingUp { try await buildApplication(configuration: configuration) }
         // SIGINT and SIGTERM start a graceful shutdown: the server stops accepting, workers finish their job.
         try await app.runService()

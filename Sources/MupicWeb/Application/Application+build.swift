@@ -1,6 +1,7 @@
 import Foundation
 public import Hummingbird
 import Logging
+import MupicListen
 import MupicML
 import MupicStore
 import MupicVision
@@ -15,8 +16,25 @@ public func buildApplication(configuration: WebConfiguration) async throws -> so
     let services = try await MupicServices.load(
         storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
         tagger: HeuristicPhotoTagger(), photoDirectory: configuration.photoDirectory, limits: configuration.limits,
-        jobs: configuration.jobs)
+        jobs: configuration.jobs, videos: videoFinder(configuration.listen))
     return buildApplication(services: services, configuration: configuration)
+}
+
+/// The YouTube finder `mupic serve` uses. Matches are kept in memory until the database keeps them,
+/// so after a restart a song is searched again the first time someone plays it.
+func videoFinder(_ listen: ListenConfiguration) -> VideoFinder {
+    let logger = Logger(label: "mupic.listen")
+    if listen.hasKey {
+        logger.info(
+            "YouTube player on: songs are searched when someone presses play",
+            metadata: [
+                "daily_units": "\(listen.dailyUnits)",
+                "searches_per_day": "\(listen.dailyUnits / QuotaBudget.searchCost)",
+            ])
+    } else {
+        logger.info("no MUPIC_YOUTUBE_KEY: the result page offers listen links, no in-page player")
+    }
+    return VideoFinder(configuration: listen, cache: InMemoryVideoMatchCache(), logger: logger)
 }
 
 /// The same application around services built elsewhere; tests use this with a temporary

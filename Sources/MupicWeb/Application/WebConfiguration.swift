@@ -1,5 +1,6 @@
 public import Foundation
 public import MupicCore
+public import MupicListen
 
 /// How `mupic serve` runs: where it listens, where its data lives and how hard it works.
 public struct WebConfiguration: Sendable {
@@ -15,12 +16,15 @@ public struct WebConfiguration: Sendable {
     public var songText: SongText
     public var limits: WebLimits
     public var jobs: JobSettings
+    /// The YouTube key and quota; without a key the result page offers the "listen on" links only.
+    public var listen: ListenConfiguration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/mupic.sqlite",
         modelDirectory: URL = URL(fileURLWithPath: "models/all-MiniLM-L6-v2"),
         photoDirectory: URL = URL(fileURLWithPath: "var/photos"), songText: SongText = SongText(),
-        limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings()
+        limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings(),
+        listen: ListenConfiguration = ListenConfiguration()
     ) {
         self.host = host
         self.port = port
@@ -30,6 +34,7 @@ public struct WebConfiguration: Sendable {
         self.songText = songText
         self.limits = limits
         self.jobs = jobs
+        self.listen = listen
     }
 }
 
