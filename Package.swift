@@ -98,14 +98,16 @@ let package = Package(
         .executableTarget(
             name: "mupic",
             dependencies: [
-                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicWeb", "COpenBLAS",
+                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift
         ),
         .testTarget(name: "MupicCoreTests", dependencies: ["MupicCore"], swiftSettings: strictSwift),
-        .testTarget(name: "MupicMLTests", dependencies: ["MupicML"], resources: [.copy("Fixtures")], swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicMLTests", dependencies: ["MupicML", "MupicTestSupport"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift),
         .testTarget(
             name: "MupicCatalogTests", dependencies: ["MupicCatalog", "MupicCore"],
             swiftSettings: strictSwift),
@@ -120,6 +122,9 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "MupicVisionTests", dependencies: ["MupicVision", "MupicCore", "MupicTestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicImageModelTests", dependencies: ["MupicVision", "MupicML", "MupicTestSupport"],
+            swiftSettings: strictSwift),
         .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),
     ],
     swiftLanguageModes: [.v6]
