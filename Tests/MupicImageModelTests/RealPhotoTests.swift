@@ -28,9 +28,10 @@ struct RealPhotoTests {
             #expect(top[0].label.name == "mountain_path" && abs(top[0].probability - 0.306) < 0.05)
             #expect(top.allSatisfy { $0.label.setting == .outdoor })
         }
-        // The weather README: "a cloudy mountain photo gives rain 0.56".
+        // The weather README: "a cloudy mountain photo gives rain 0.56" (PIL: 0.563). The weather
+        // CNN reacts to blur, so this also guards the resampling: resizing via the 256² square gives cloudy.
         let weather = try Models.weatherModel().classify(rgb: try PhotoDecoder().decode(data).modelInputs.weather)
-        #expect(weather.best.label == .rain)
+        #expect(weather.best.label == .rain && abs(weather.probability(of: .rain) - 0.56) < 0.04)
     }
 
     @Test("a snow photo: ski_slope and snowfield")
