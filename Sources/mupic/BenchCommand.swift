@@ -6,18 +6,16 @@ import MupicIndex
 import MupicML
 import MupicStore
 
-struct Bench: AsyncParsableCommand {
+struct RecommendBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "recommend",
         abstract: "Measure embedding and recommending against the Python baselines, side by side.",
         discussion: """
             Embedding: MupicML vs sentence-transformers (scripts/minilm/bench_reference.py) on the same sentences. \
             Recommending: the stored catalog (ingest the synthetic Melon set first for the original's scale: \
             scripts/bench/run.sh does all of it) vs the original's per-song loop and numpy's X @ q \
-            (scripts/bench/recommend_baseline.py) on the same vectors. Use a release build. \
-            The image models have their own benchmark: mupic bench image-models.
-            """,
-        subcommands: [ImageModelBench.self])
+            (scripts/bench/recommend_baseline.py) on the same vectors. Use a release build.
+            """)
 
     @OptionGroup var storage: StorageOptions
     @OptionGroup var model: ModelOptions

@@ -11,7 +11,8 @@ struct ImageModelBench: ParsableCommand {
         commandName: "image-models",
         abstract: "Time the scene and weather models and decode + both models, against PIL + onnxruntime.",
         discussion: """
-            One image at a time, p50 and p99 over --runs runs after a warm-up. "tag path" is \
+            One image at a time, p50 and p99 over --runs runs after a warm-up, and the process CPU time per \
+            call (all threads, so OpenBLAS helper threads that spin count). "tag path" is \
             PhotoDecoder.modelInputs (shrink-on-load as far as the models allow) + both models; "upload path" \
             is the full PhotoDecoder.decode (stored copy, thumbnail, colours, model inputs) + both models. \
             The baseline is scripts/imagemodels/bench_baseline.py. scripts/imagemodels/bench.sh makes a \
@@ -74,8 +75,11 @@ struct ImageModelBench: ParsableCommand {
         var table = BenchTable()
         table.add("scene model, p50 (ms)", swift: scene.p50, baseline: baseline?["scene_p50_ms"], higherIsBetter: false)
         table.add("scene model, p99 (ms)", swift: scene.p99, baseline: baseline?["scene_p99_ms"], higherIsBetter: false)
+        table.add("scene model, CPU time per call (ms)", swift: scene.cpu, baseline: baseline?["scene_cpu_ms"], higherIsBetter: false)
         table.add("weather model, p50 (ms)", swift: weatherTimes.p50, baseline: baseline?["weather_p50_ms"], higherIsBetter: false)
         table.add("weather model, p99 (ms)", swift: weatherTimes.p99, baseline: baseline?["weather_p99_ms"], higherIsBetter: false)
+        table.add("weather model, CPU time per call (ms)", swift: weatherTimes.cpu, baseline: baseline?["weather_cpu_ms"],
+                  higherIsBetter: false)
         table.add("tag path: decode + inputs + both models, p50 (ms) vs PIL draft", swift: tagPath.p50,
                   baseline: baseline?["draft_pipeline_p50_ms"], higherIsBetter: false)
         table.add("tag path, p99 (ms) vs PIL draft", swift: tagPath.p99, baseline: baseline?["draft_pipeline_p99_ms"], higherIsBetter: false)
@@ -93,11 +97,20 @@ struct ImageModelBench: ParsableCommand {
         print(table.render())
     }
 
-    /// p50 and p99 in milliseconds of `body(run)` over `runs` runs, after three warm-up runs.
-    private static func time(runs: Int, _ body: (Int) throws -> Void) rethrows -> (p50: Double, p99: Double) {
+    /// p50 and p99 wall time of `body(run)` over `runs` runs, after three warm-up runs, and the
+    /// process CPU time per run (all threads: OpenBLAS helpers that spin show up here), in ms.
+    private static func time(runs: Int, _ body: (Int) throws -> Void) rethrows -> (p50: Double, p99: Double, cpu: Double) {
         for run in 0..<3 { try body(run) }
         var times: [Double] = []
+        let cpuStart = processCPUMilliseconds()
         for run in 0..<runs { times.append(try Clock.seconds { try body(run) } * 1000) }
-        return (Percentiles.median(times), Percentiles.percentile(times, 0.99))
+        let cpu = (processCPUMilliseconds() - cpuStart) / Double(runs)
+        return (Percentiles.median(times), Percentiles.percentile(times, 0.99), cpu)
+    }
+
+    private static func processCPUMilliseconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
     }
 }

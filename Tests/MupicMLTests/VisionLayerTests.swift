@@ -104,27 +104,42 @@ struct VisionLayerTests {
         }
     }
 
-    @Test("max pool drops the partial window (floor mode)")
-    func maxPool() {
-        let shape = FeatureShape(channels: 2, height: 7, width: 6)
+    @Test("max pool drops the partial window (floor mode)", arguments: [
+        (FeatureShape(channels: 2, height: 7, width: 6), 3, 2),
+        (FeatureShape(channels: 3, height: 9, width: 37), 3, 2),
+        (FeatureShape(channels: 2, height: 10, width: 40), 2, 2),
+        (FeatureShape(channels: 2, height: 11, width: 35), 2, 2),
+        (FeatureShape(channels: 1, height: 8, width: 20), 3, 1),
+    ])
+    func maxPool(shape: FeatureShape, kernel: Int, stride: Int) {
         let input = Self.values(shape.count, seed: 5)
-        let pool = MaxPool2D(kernel: 3, stride: 2)
+        let pool = MaxPool2D(kernel: kernel, stride: stride)
         let out = pool.outputShape(for: shape)
-        #expect(out == FeatureShape(channels: 2, height: 3, width: 2))
-        #expect(MaxPool2D(kernel: 3, stride: 2).outputShape(for: FeatureShape(channels: 1, height: 112, width: 112)).height == 55)
-        #expect(MaxPool2D(kernel: 2, stride: 2).outputShape(for: FeatureShape(channels: 1, height: 128, width: 128)).height == 64)
+        #expect(out.height == (shape.height - kernel) / stride + 1 && out.width == (shape.width - kernel) / stride + 1)
         let output = Self.run(pool, input, shape)
-        for c in 0..<2 {
+        var mismatches = 0
+        for c in 0..<shape.channels {
             for oy in 0..<out.height {
                 for ox in 0..<out.width {
                     var best = -Float.infinity
-                    for ky in 0..<3 {
-                        for kx in 0..<3 { best = max(best, input[(c * 7 + oy * 2 + ky) * 6 + ox * 2 + kx]) }
+                    for ky in 0..<kernel {
+                        for kx in 0..<kernel {
+                            best = max(best, input[(c * shape.height + oy * stride + ky) * shape.width + ox * stride + kx])
+                        }
                     }
-                    #expect(output[(c * out.height + oy) * out.width + ox] == best)
+                    if output[(c * out.height + oy) * out.width + ox] != best { mismatches += 1 }
                 }
             }
         }
+        #expect(mismatches == 0)
+    }
+
+    @Test("max pool output sizes of both models")
+    func maxPoolSizes() {
+        #expect(MaxPool2D(kernel: 3, stride: 2).outputShape(for: FeatureShape(channels: 1, height: 112, width: 112)).height == 55)
+        #expect(MaxPool2D(kernel: 3, stride: 2).outputShape(for: FeatureShape(channels: 1, height: 55, width: 55)).height == 27)
+        #expect(MaxPool2D(kernel: 3, stride: 2).outputShape(for: FeatureShape(channels: 1, height: 27, width: 27)).height == 13)
+        #expect(MaxPool2D(kernel: 2, stride: 2).outputShape(for: FeatureShape(channels: 1, height: 128, width: 128)).height == 64)
     }
 
     @Test("global average pool and dense layer")

@@ -26,32 +26,28 @@ struct ChannelEpilogue: Sendable {
 
     /// Applies the epilogue in place to `channels` rows of `spatial` floats each.
     func apply(_ values: UnsafeMutablePointer<Float>, channels: Int, spatial: Int) {
+        switch activation {
+        case .identity: apply(values, channels: channels, spatial: spatial, Identity())
+        case .relu: apply(values, channels: channels, spatial: spatial, ReLU())
+        case .leakyReLU(let slope): apply(values, channels: channels, spatial: spatial, LeakyReLU(slopes: .init(repeating: slope)))
+        }
+    }
+
+    /// Specialised per activation, so the activation inlines into the vector loop.
+    private func apply<A: VectorActivation>(_ values: UnsafeMutablePointer<Float>, channels: Int, spatial: Int, _ activate: A) {
         let bias = bias.pointer
         let scale = affine?.scale.pointer, shift = affine?.shift.pointer
         for channel in 0..<channels {
-            let row = values + channel * spatial
-            switch activation {
-            case .identity:
-                Self.map(row, count: spatial, bias: bias[channel], scale: scale?[channel], shift: shift?[channel]) { $0 }
-            case .relu:
-                Self.map(row, count: spatial, bias: bias[channel], scale: scale?[channel], shift: shift?[channel]) {
-                    FastMath.maximum($0, .zero)
-                }
-            case .leakyReLU(let slope):
-                let slopes = FastMath.Vector(repeating: slope)
-                Self.map(row, count: spatial, bias: bias[channel], scale: scale?[channel], shift: shift?[channel]) {
-                    FastMath.maximum($0, $0 * slopes)
-                }
-            }
+            Self.map(values + channel * spatial, count: spatial, bias: bias[channel], scale: scale?[channel],
+                     shift: shift?[channel], activate)
         }
     }
 
     /// `row[i] = activate(row[i] + bias) · scale + shift`, eight lanes at a time; the tail goes
     /// through the same vector code so every element is computed identically.
     @inline(__always)
-    private static func map(
-        _ row: UnsafeMutablePointer<Float>, count: Int, bias: Float, scale: Float?, shift: Float?,
-        _ activate: (FastMath.Vector) -> FastMath.Vector
+    private static func map<A: VectorActivation>(
+        _ row: UnsafeMutablePointer<Float>, count: Int, bias: Float, scale: Float?, shift: Float?, _ activate: A
     ) {
         typealias Vector = FastMath.Vector
         let lanes = Vector.scalarCount
@@ -74,4 +70,22 @@ struct ChannelEpilogue: Sendable {
         if hasAffine { tail = tail * scaleVector + shiftVector }
         for i in done..<count { row[i] = tail[i - done] }
     }
+}
+
+private protocol VectorActivation {
+    func callAsFunction(_ x: FastMath.Vector) -> FastMath.Vector
+}
+
+private struct Identity: VectorActivation {
+    @inline(__always) func callAsFunction(_ x: FastMath.Vector) -> FastMath.Vector { x }
+}
+
+private struct ReLU: VectorActivation {
+    @inline(__always) func callAsFunction(_ x: FastMath.Vector) -> FastMath.Vector { FastMath.maximum(x, .zero) }
+}
+
+/// max(x, slope·x), which is the leaky ReLU for slopes in 0…1.
+private struct LeakyReLU: VectorActivation {
+    let slopes: FastMath.Vector
+    @inline(__always) func callAsFunction(_ x: FastMath.Vector) -> FastMath.Vector { FastMath.maximum(x, x * slopes) }
 }

@@ -14,8 +14,8 @@ struct MaxPool2D: FeatureLayer {
             width: (input.width - kernel) / stride + 1)
     }
 
-    /// One row of column maxima.
-    func scratchCount(for input: FeatureShape) -> Int { input.width }
+    /// One row of column maxima, plus room for the vector loads of the last windows.
+    func scratchCount(for input: FeatureShape) -> Int { input.width + 16 }
 
     func apply(
         _ input: UnsafePointer<Float>, shape: FeatureShape, into output: UnsafeMutablePointer<Float>,
@@ -30,14 +30,37 @@ struct MaxPool2D: FeatureLayer {
                 let top = plane + oy * stride * width
                 scratch.update(from: top, count: width)
                 for ky in 1..<kernel { Self.maximize(scratch, with: top + ky * width, count: width) }
-                let row = target + oy * out.width
-                for ox in 0..<out.width {
-                    let window = scratch + ox * stride
-                    var best = window[0]
-                    for kx in 1..<kernel { best = Swift.max(best, window[kx]) }
-                    row[ox] = best
-                }
+                rowMaxima(scratch, into: target + oy * out.width, count: out.width)
             }
+        }
+    }
+
+    /// `output[ox]` = the largest of `columns[ox·stride ..< ox·stride + kernel]`. Both models
+    /// pool with stride 2 (3×3 and 2×2 windows): eight outputs at a time from the even and odd
+    /// lanes of sixteen columns; other shapes take the scalar loop.
+    @inline(__always)
+    private func rowMaxima(_ columns: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>, count: Int) {
+        typealias Vector = FastMath.Vector
+        var done = 0
+        if stride == 2 && (kernel == 2 || kernel == 3) {
+            let raw = UnsafeRawPointer(columns)
+            let floatSize = MemoryLayout<Float>.stride
+            while done + Vector.scalarCount <= count {
+                let wide = raw.loadUnaligned(fromByteOffset: 2 * done * floatSize, as: SIMD16<Float>.self)
+                var best = FastMath.maximum(wide.evenHalf, wide.oddHalf)
+                if kernel == 3 {
+                    let next = raw.loadUnaligned(fromByteOffset: (2 * done + 2) * floatSize, as: SIMD16<Float>.self)
+                    best = FastMath.maximum(best, next.evenHalf)
+                }
+                UnsafeMutableRawPointer(output + done).storeBytes(of: best, as: Vector.self)
+                done += Vector.scalarCount
+            }
+        }
+        for ox in done..<count {
+            let window = columns + ox * stride
+            var best = window[0]
+            for kx in 1..<kernel where window[kx] > best { best = window[kx] }
+            output[ox] = best
         }
     }
 
