@@ -23,7 +23,8 @@ struct FeatureNetwork: Sendable {
         self.largestScratch = largestScratch
     }
 
-    /// Memory for one forward pass at a time (about 2.5 MB for the Places365 SqueezeNet).
+    /// Memory for one forward pass at a time: about 9 MB for either model, mostly the first
+    /// conv's output (twice, the maps alternate) and the largest im2col matrix.
     func makeWorkspace() -> FeatureWorkspace {
         FeatureWorkspace(input: inputShape.count, map: largestMap, scratch: largestScratch)
     }

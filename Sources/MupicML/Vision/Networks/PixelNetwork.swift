@@ -3,7 +3,7 @@ internal import Foundation
 /// A ``FeatureNetwork`` that takes 8-bit RGB pixels and ends in logits, with the
 /// normalisation its training used and a pool of workspaces for concurrent callers.
 final class PixelNetwork: Sendable {
-    /// Workspaces kept for reuse (a few MB each); more concurrent calls allocate temporary ones.
+    /// Workspaces kept for reuse (about 9 MB each); more concurrent calls allocate temporary ones.
     private static let pooledWorkspaces = 4
 
     let network: FeatureNetwork
