@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "MupicVision",
             dependencies: [
-                "MupicCore", "CVipsShim",
+                "MupicCore", "MupicML", "CVipsShim",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -127,7 +127,9 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(name: "MupicCoreTests", dependencies: ["MupicCore"], swiftSettings: strictSwift),
-        .testTarget(name: "MupicMLTests", dependencies: ["MupicML"], resources: [.copy("Fixtures")], swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicMLTests", dependencies: ["MupicML", "MupicTestSupport"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift),
         .testTarget(
             name: "MupicCatalogTests", dependencies: ["MupicCatalog", "MupicCore"],
             swiftSettings: strictSwift),
@@ -166,6 +168,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicImageModelTests", dependencies: ["MupicVision", "MupicML", "MupicTestSupport"],
             swiftSettings: strictSwift),
         .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),
     ],

@@ -96,7 +96,8 @@ struct JobRunner: Sendable {
                 capturedAt: record.takenAt.flatMap(LocalDateTime.init(minutePrecision:)),
                 capturedAtSource: record.takenAt == nil ? nil : .original),
             storedJPEG: stored.storedJPEG, storedSize: stored.storedSize, thumbnailJPEG: stored.thumbnailJPEG,
-            thumbnailSize: stored.thumbnailSize, colour: stored.colour, contentHash: stored.contentHash)
+            thumbnailSize: stored.thumbnailSize, colour: stored.colour, modelInputs: stored.modelInputs,
+            contentHash: stored.contentHash)
     }
 
     private var leaseEnd: Date { Date().addingTimeInterval(services.jobs.lease) }
