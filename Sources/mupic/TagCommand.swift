@@ -57,6 +57,8 @@ struct TaggedPhotoOutput: Encodable {
     let width: Int
     let height: Int
     let takenAt: String?
+    /// The colour measurements the rules read, for tuning the tables.
+    let colour: ColourStats
     let tags: [TagOutput]
     let missingSignals: [String]
 
@@ -65,6 +67,7 @@ struct TaggedPhotoOutput: Encodable {
         width = photo.size.width
         height = photo.size.height
         takenAt = photo.metadata.capturedAt?.minutePrecision
+        colour = photo.colour
         tags = tagging.tags.map {
             TagOutput(
                 id: $0.tag.id, facet: $0.tag.facet.rawValue, ko: $0.tag.korean, en: $0.tag.english,
