@@ -61,6 +61,10 @@ struct ImageModelBench: ParsableCommand {
             _ = try weather.classify(rgb: pixels.weather)
         }
         let tagDecode = try Self.time(runs: runs) { run in _ = try decoder.modelInputs(files[run % files.count]) }
+        status("timing mupic tag end to end…")
+        let tagger: ModelPhotoTagger
+        do { tagger = try ModelPhotoTagger(imageModels: directory) } catch { throw CommandFailure("\(error)") }
+        let tagEndToEnd = try Self.time(runs: runs) { run in _ = try tagger.tag(try decoder.analyse(files[run % files.count])) }
         let uploadDecode = try Self.time(runs: runs) { run in _ = try decoder.decode(files[run % files.count]) }
         let uploadPath = try Self.time(runs: runs) { run in
             let pixels = try decoder.decode(files[run % files.count]).modelInputs
@@ -83,6 +87,10 @@ struct ImageModelBench: ParsableCommand {
         table.add("tag path: decode + inputs + both models, p50 (ms) vs PIL draft", swift: tagPath.p50,
                   baseline: baseline?["draft_pipeline_p50_ms"], higherIsBetter: false)
         table.add("tag path, p99 (ms) vs PIL draft", swift: tagPath.p99, baseline: baseline?["draft_pipeline_p99_ms"], higherIsBetter: false)
+        table.add("mupic tag end to end: analyse (EXIF, colour, inputs) + both models + fusion, p50 (ms) vs PIL draft",
+                  swift: tagEndToEnd.p50, baseline: baseline?["draft_pipeline_p50_ms"], higherIsBetter: false)
+        table.add("mupic tag end to end, p99 (ms) vs PIL draft", swift: tagEndToEnd.p99,
+                  baseline: baseline?["draft_pipeline_p99_ms"], higherIsBetter: false)
         table.add("tag path, decode + inputs alone, p50 (ms)", swift: tagDecode.p50, baseline: nil, higherIsBetter: false)
         table.add("upload path, decode alone (stored copy, thumbnail, colours, inputs), p50 (ms)", swift: uploadDecode.p50,
                   baseline: nil, higherIsBetter: false)

@@ -73,28 +73,38 @@ public struct PhotoDecoder: Sendable {
             contentHash: SHA256.hex(stored))
     }
 
-    /// Only the image classifiers' inputs, for tagging a photo that is not kept (`mupic tag`,
-    /// evaluation runs): the decoder shrinks as far as the models allow and nothing is
-    /// re-encoded, so a 12-megapixel JPEG costs a fraction of ``decode(_:)``. Same checks and
-    /// errors as ``decode(_:)``; the pixels match ``DecodedPhoto/modelInputs`` closely but not
-    /// bit for bit (another resampling path).
-    public func modelInputs(_ data: Data) throws(PhotoError) -> ModelInputs {
+    /// What the offline taggers read, for a photo that is not kept (`mupic tag`, evaluation
+    /// runs): the decoder shrinks as far as the models allow and nothing is re-encoded, so a
+    /// 12-megapixel JPEG costs a fraction of ``decode(_:)``. Same checks and errors as
+    /// ``decode(_:)``; the pixels match ``DecodedPhoto/modelInputs`` closely but not bit for bit
+    /// (another resampling path).
+    public func analyse(_ data: Data) throws(PhotoError) -> PhotoAnalysis {
         let format = try accept(data)
         return try data.withUnsafeBytes { bytes in
-            Result { () throws(PhotoError) in try modelInputs(bytes, format: format) }
+            Result { () throws(PhotoError) in try analyse(bytes, format: format) }
         }.get()
     }
 
-    private func modelInputs(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat) throws(PhotoError) -> ModelInputs {
+    /// Only the image classifiers' inputs, by the same path as ``analyse(_:)``.
+    public func modelInputs(_ data: Data) throws(PhotoError) -> ModelInputs {
+        try analyse(data).modelInputs
+    }
+
+    private func analyse(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat) throws(PhotoError) -> PhotoAnalysis {
         let original = try VipsImage.load(bytes, format: format)
         let fileSize = try checkedSize(original)
+        let metadata = PhotoMetadata(orientation: original.orientation, field: original.string)
         var shrink = 1
         if format.shrinksOnLoad {
             while shrink < 8, min(fileSize.width, fileSize.height) / (shrink * 2) >= ModelInputs.sceneResize { shrink *= 2 }
         }
         let source = shrink == 1 ? original : try VipsImage.load(bytes, format: format, shrink: shrink)
         let upright = try source.sRGB8().materialized().autorotated().materialized()
-        return try ModelInputs(from: upright)
+        let sample = try upright.fitted(longEdge: ColourStats.sampleLongEdge).materialized()
+        return PhotoAnalysis(
+            format: format, size: fileSize.oriented(metadata.orientation), metadata: metadata,
+            colour: ColourStats(rgb: try sample.pixels(), width: sample.width, height: sample.height),
+            modelInputs: try ModelInputs(from: upright))
     }
 
     /// The checks that cost nothing, before libvips sees the bytes: size, magic bytes.

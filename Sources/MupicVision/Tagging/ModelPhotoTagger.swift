@@ -4,7 +4,7 @@ public import MupicML
 
 /// The offline tagger with the image models: the Places365 scene and the weather CNN,
 /// fused with EXIF time, season and colour through the reviewable tables of `TagFusion`.
-public struct ModelPhotoTagger: PhotoTagger {
+public struct ModelPhotoTagger: OfflinePhotoTagger {
     public let scene: SceneClassifier
     public let weather: WeatherClassifier
     public let fusion: TagFusion
@@ -26,7 +26,7 @@ public struct ModelPhotoTagger: PhotoTagger {
         self.fusion = fusion
     }
 
-    public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+    public func tag(_ photo: PhotoAnalysis) throws -> PhotoTagging {
         let (offline, missing) = clockAndColour.offlineEvidence(photo)
         return fusion.fuse(offline, models: try signals(photo.modelInputs), missingSignals: missing)
     }
