@@ -20,6 +20,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Background workers analysing photos at once.") var workers = 2
     @OptionGroup var storage: StorageOptions
     @OptionGroup var model: ModelOptions
+    @OptionGroup var imageModels: ImageModelOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (got \(port))") }
@@ -32,7 +33,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = WebConfiguration(
             host: host, port: port, databasePath: storage.databasePath,
             modelDirectory: URL(fileURLWithPath: model.modelPath), photoDirectory: URL(fileURLWithPath: photos),
-            songText: model.songText, jobs: JobSettings(workers: workers), listen: listen)
+            songText: model.songText, jobs: JobSettings(workers: workers), listen: listen, imageModels: imageModels.url)
         let app = try await startingUp { try await buildApplication(configuration: configuration) }
         // SIGINT and SIGTERM start a graceful shutdown: the server stops accepting, workers finish their job.
         try await app.runService()

@@ -90,9 +90,10 @@ youtube_url=http://127.0.0.1:$(cat "$work/youtube-port")/youtube/v3
 
 port=$(free_port)
 base_url=http://127.0.0.1:$port
+# The first server tags with the image models (../shared/models), as a deployment with them would.
 env -u MUPIC_YOUTUBE_KEY -u MUPIC_YOUTUBE_URL -u MUPIC_YOUTUBE_DAILY_UNITS \
     "$binary" serve --host 127.0.0.1 --port "$port" --database "$database" --photos "$work/photos" \
-    >"$out/server.log" 2>&1 &
+    --image-models "$shared/models" >"$out/server.log" 2>&1 &
 server_pid=$!
 listen_port=$(free_port)
 listen_url=http://127.0.0.1:$listen_port

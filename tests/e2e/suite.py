@@ -324,6 +324,13 @@ class Visit:
         check(all(tag.startswith("#") for tag in tags), f"every hashtag should start with #, got {tags}")
         facets = self.b.evaluate("document.querySelectorAll('.hashtags .facet').length")
         check(facets >= 1, "the hashtags should be grouped by facet")
+        self.b.evaluate("document.querySelector('.why-tags').open = true")
+        reasons = self.b.evaluate("Array.from(document.querySelectorAll('.why-tags .reason')).map(e => e.textContent)")
+        check(any(r.startswith("← scene: ") for r in reasons),
+              f"with the image models the tag reasons should name scenes, got {reasons[:4]}")
+        check(any("EXIF 2008-10-22 16:28" in r for r in reasons), f"the time tag should cite the EXIF date, got {reasons[:4]}")
+        self.shoot("result-why-tags", full_page=True)
+        self.b.evaluate("document.querySelector('.why-tags').open = false")
         songs = self.songs()
         self.check_five_songs(songs, "first draw")
         genre_names = {self.strings_genre(g) for g in GENRES}

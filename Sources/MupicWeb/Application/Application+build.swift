@@ -6,8 +6,9 @@ import MupicML
 import MupicStore
 import MupicVision
 
-/// The application `mupic serve` runs: SQLite storage, the sentence model, the offline
-/// photo tagger and the job workers, all from `configuration`.
+/// The application `mupic serve` runs: SQLite storage, the sentence model, the photo tagger
+/// (offline, with the image models when configured, or a vision model from `MUPIC_VISION_*`)
+/// and the job workers, all from `configuration`.
 public func buildApplication(configuration: WebConfiguration) async throws -> some ApplicationProtocol {
     let storage = try SQLiteStorage(path: configuration.databasePath)
     let encoder = try SentenceEncoder(modelDirectory: configuration.modelDirectory)
@@ -15,7 +16,7 @@ public func buildApplication(configuration: WebConfiguration) async throws -> so
         limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels))
     let services = try await MupicServices.load(
         storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
-        tagger: HeuristicPhotoTagger(), photoDirectory: configuration.photoDirectory, limits: configuration.limits,
+        tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), photoDirectory: configuration.photoDirectory, limits: configuration.limits,
         jobs: configuration.jobs, videos: videoFinder(configuration.listen))
     return buildApplication(services: services, configuration: configuration)
 }

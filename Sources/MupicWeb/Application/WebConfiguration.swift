@@ -18,13 +18,15 @@ public struct WebConfiguration: Sendable {
     public var jobs: JobSettings
     /// The YouTube key and quota; without a key the result page offers the "listen on" links only.
     public var listen: ListenConfiguration
+    /// The folder holding places365-squeezenet/ and weather-cnn/; nil tags with EXIF and colour only.
+    public var imageModels: URL?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/mupic.sqlite",
         modelDirectory: URL = URL(fileURLWithPath: "models/all-MiniLM-L6-v2"),
         photoDirectory: URL = URL(fileURLWithPath: "var/photos"), songText: SongText = SongText(),
         limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings(),
-        listen: ListenConfiguration = ListenConfiguration()
+        listen: ListenConfiguration = ListenConfiguration(), imageModels: URL? = nil
     ) {
         self.host = host
         self.port = port
@@ -35,6 +37,7 @@ public struct WebConfiguration: Sendable {
         self.limits = limits
         self.jobs = jobs
         self.listen = listen
+        self.imageModels = imageModels
     }
 }
 
