@@ -24,7 +24,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = WebConfiguration(
-            host: host, port: port, databasePath: storage.databasePath,
+            host: host, port: port, database: try storage.location(),
             modelDirectory: URL(fileURLWithPath: model.modelPath), photoDirectory: URL(fileURLWithPath: photos),
             songText: model.songText, jobs: JobSettings(workers: workers))
         let app = try await startingUp { try await buildApplication(configuration: configuration) }
@@ -38,7 +38,7 @@ struct Serve: AsyncParsableCommand {
             return try await build()
         } catch {
             throw CommandFailure(
-                "\(error)\ncheck --database (run 'mupic ingest' first) and --model-dir (run scripts/fetch-model.sh)")
+                "\(error)\ncheck --database or MUPIC_DATABASE_URL (run 'mupic ingest' first) and --model-dir (run scripts/fetch-model.sh)")
         }
     }
 }

@@ -5,10 +5,21 @@ import MupicML
 import MupicStore
 import MupicVision
 
-/// The application `mupic serve` runs: SQLite storage, the sentence model, the offline
-/// photo tagger and the job workers, all from `configuration`.
+/// The application `mupic serve` runs: storage (SQLite or PostgreSQL), the sentence model, the
+/// offline photo tagger and the job workers, all from `configuration`.
 public func buildApplication(configuration: WebConfiguration) async throws -> some ApplicationProtocol {
-    let storage = try SQLiteStorage(path: configuration.databasePath)
+    let storage = try await configuration.database.open()
+    do {
+        return try await buildApplication(storage: storage, configuration: configuration)
+    } catch {
+        await storage.close()
+        throw error
+    }
+}
+
+private func buildApplication(storage: any MupicStorage, configuration: WebConfiguration) async throws
+    -> some ApplicationProtocol
+{
     let encoder = try SentenceEncoder(modelDirectory: configuration.modelDirectory)
     let reader = PhotoDecoder(
         limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels))
@@ -28,7 +39,9 @@ public func buildApplication(services: MupicServices, configuration: WebConfigur
         router: buildRouter(services: services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Mupic"),
         logger: logger)
-    app.addServices(JobWorkerService(services: services))
+    // Storage first: a service group stops its services in reverse, so the job workers finish
+    // their jobs before the database connections close.
+    app.addServices(StorageService(storage: services.storage), JobWorkerService(services: services))
     return app
 }
 
