@@ -5,6 +5,8 @@
 #                               waits until it answers; database and role `mupic`, trust on loopback.
 #   scripts/postgres.sh stop    stops it (the data stays for the next start).
 #   scripts/postgres.sh url     prints the URL: postgres://mupic@127.0.0.1:55432/mupic
+#   scripts/postgres.sh fresh-db NAME
+#                               (re)creates an empty database NAME owned by `mupic`, prints its URL.
 #   scripts/postgres.sh reset   stops it and removes the cluster.
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
 # MUPIC_PG_PORT and MUPIC_PG_DIR change the port and the directory.
@@ -78,10 +80,20 @@ stop() {
     if [[ -f $data/postmaster.pid ]]; then as_owner "$bin/pg_ctl" -D "$data" -w -m fast stop >/dev/null; fi
 }
 
+fresh_db() {
+    local name=$1
+    [[ $name =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "postgres.sh: database names are lower-case letters, digits and _" >&2; exit 2; }
+    local psql=("$(bin_dir)/psql" -h 127.0.0.1 -p "$port" -U postgres -qAt -v ON_ERROR_STOP=1)
+    as_owner "${psql[@]}" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"
+    as_owner "${psql[@]}" -c "CREATE DATABASE $name OWNER mupic"
+    echo "postgres://mupic@127.0.0.1:$port/$name"
+}
+
 case "${1:-}" in
     start) start ;;
+    fresh-db) ready || start; fresh_db "${2:?usage: scripts/postgres.sh fresh-db NAME}" ;;
     stop) stop ;;
     url) echo "$url" ;;
     reset) stop; rm -rf "$data" "$log" ;;
-    *) echo "usage: scripts/postgres.sh start|stop|url|reset" >&2; exit 2 ;;
+    *) echo "usage: scripts/postgres.sh start|stop|url|fresh-db NAME|reset" >&2; exit 2 ;;
 esac

@@ -10,14 +10,14 @@ import MupicVision
 public func buildApplication(configuration: WebConfiguration) async throws -> some ApplicationProtocol {
     let storage = try await configuration.database.open()
     do {
-        return try await buildApplication(storage: storage, configuration: configuration)
+        return try await buildApplication(openedStorage: storage, configuration: configuration)
     } catch {
         await storage.close()
         throw error
     }
 }
 
-private func buildApplication(storage: any MupicStorage, configuration: WebConfiguration) async throws
+private func buildApplication(openedStorage storage: any MupicStorage, configuration: WebConfiguration) async throws
     -> some ApplicationProtocol
 {
     let encoder = try SentenceEncoder(modelDirectory: configuration.modelDirectory)
@@ -27,21 +27,29 @@ private func buildApplication(storage: any MupicStorage, configuration: WebConfi
         storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
         tagger: HeuristicPhotoTagger(), photoDirectory: configuration.photoDirectory, limits: configuration.limits,
         jobs: configuration.jobs)
-    return buildApplication(services: services, configuration: configuration)
+    return buildApplication(services: services, configuration: configuration, closingStorage: true)
 }
 
 /// The same application around services built elsewhere; tests use this with a temporary
 /// database and stub photo taggers.
-public func buildApplication(services: MupicServices, configuration: WebConfiguration) -> some ApplicationProtocol {
+///
+/// - Parameter closingStorage: whether the application owns the storage and closes it when it
+///   stops; a caller that built the storage itself keeps it open for its own use.
+public func buildApplication(services: MupicServices, configuration: WebConfiguration, closingStorage: Bool = false)
+    -> some ApplicationProtocol
+{
     var logger = Logger(label: "mupic.web")
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     var app = Application(
         router: buildRouter(services: services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Mupic"),
         logger: logger)
-    // Storage first: a service group stops its services in reverse, so the job workers finish
-    // their jobs before the database connections close.
-    app.addServices(StorageService(storage: services.storage), JobWorkerService(services: services))
+    if closingStorage {
+        // Before the workers: a service group stops its services in reverse, so the job workers
+        // finish their jobs before the database connections close.
+        app.addServices(StorageService(storage: services.storage))
+    }
+    app.addServices(JobWorkerService(services: services))
     return app
 }
 
