@@ -5,6 +5,7 @@
 #                               waits until it answers; database and role `mupic`, trust on loopback.
 #   scripts/postgres.sh stop    stops it (the data stays for the next start).
 #   scripts/postgres.sh url     prints the URL: postgres://mupic@127.0.0.1:55432/mupic
+#   scripts/postgres.sh status  exits 0 when it answers.
 #   scripts/postgres.sh fresh-db NAME
 #                               (re)creates an empty database NAME owned by `mupic`, prints its URL.
 #   scripts/postgres.sh reset   stops it and removes the cluster.
@@ -84,7 +85,7 @@ fresh_db() {
     local name=$1
     [[ $name =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "postgres.sh: database names are lower-case letters, digits and _" >&2; exit 2; }
     local psql=("$(bin_dir)/psql" -h 127.0.0.1 -p "$port" -U postgres -qAt -v ON_ERROR_STOP=1)
-    as_owner "${psql[@]}" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"
+    as_owner env PGOPTIONS='-c client_min_messages=warning' "${psql[@]}" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"
     as_owner "${psql[@]}" -c "CREATE DATABASE $name OWNER mupic"
     echo "postgres://mupic@127.0.0.1:$port/$name"
 }
@@ -94,6 +95,7 @@ case "${1:-}" in
     fresh-db) ready || start; fresh_db "${2:?usage: scripts/postgres.sh fresh-db NAME}" ;;
     stop) stop ;;
     url) echo "$url" ;;
+    status) [[ -n $(bin_dir) ]] && ready ;;
     reset) stop; rm -rf "$data" "$log" ;;
-    *) echo "usage: scripts/postgres.sh start|stop|url|fresh-db NAME|reset" >&2; exit 2 ;;
+    *) echo "usage: scripts/postgres.sh start|stop|status|url|fresh-db NAME|reset" >&2; exit 2 ;;
 esac
