@@ -15,12 +15,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port=${MUPIC_PG_PORT:-55432}
-data=${MUPIC_PG_DIR:-$PWD/.build/postgres}
-log="$data.log"
 url="postgres://mupic@127.0.0.1:$port/mupic"
 
 as_owner() {
-    if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [[ $(id -u) == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+# .build/postgres, unless the postgres user cannot reach it (a checkout under /root): then a
+# directory in /var/tmp named after this checkout.
+data_dir() {
+    [[ -n ${MUPIC_PG_DIR:-} ]] && { echo "$MUPIC_PG_DIR"; return; }
+    mkdir -p .build
+    if [[ $(id -u) == 0 ]] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$PWD/.build"; then
+        echo "/var/tmp/mupic-postgres-$(printf %s "$PWD" | md5sum | cut -c1-10)"
+    else
+        echo "$PWD/.build/postgres"
+    fi
 }
 
 bin_dir() {
@@ -37,10 +47,15 @@ install_server() {
     apt-get install -y -qq --no-install-recommends postgresql >/dev/null
 }
 
+data=$(data_dir)
+log="$data.log"
+
 ready() { as_owner "$(bin_dir)/pg_isready" -q -h 127.0.0.1 -p "$port"; }
 
 start() {
     install_server
+    data=$(data_dir)  # again: the postgres user exists only once the package is installed
+    log="$data.log"
     local bin
     bin=$(bin_dir)
     mkdir -p "$(dirname "$data")"
