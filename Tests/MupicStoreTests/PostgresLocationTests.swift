@@ -26,6 +26,7 @@ import Testing
         #expect(location.tls == .require && location.maximumConnections == 30)
         #expect(!location.description.contains("s@cret") && !location.description.contains("cret"))
         let plain = try PostgresLocation(url: "postgres://mupic@127.0.0.1/mupic")
+        #expect(try PostgresLocation(url: "postgres://u@h/d?sslmode=verify-full").tls == .verifyFull)
         #expect(plain.port == 5432 && plain.password == nil && plain.tls == .prefer && plain.maximumConnections == 10)
     }
 

@@ -3,12 +3,18 @@ import PostgresNIO
 
 /// Where a PostgreSQL database is, parsed from a `postgres://` URL:
 ///
-///     postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require&pool=N&schema=NAME]
+///     postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…&pool=N&schema=NAME]
 ///
+/// `sslmode` means what it means to libpq: `disable`, `prefer` (the default: TLS when the server
+/// offers it), `require` (TLS always), neither checking the certificate; `verify-full` checks
+/// the certificate and the host name against the system's trusted roots.
 /// `schema` puts Mupic's tables in a schema of their own (the tests use one per test);
 /// `pool` is the most connections one process opens (default 10).
 public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
-    public enum TLSMode: String, Sendable, Hashable { case disable, prefer, require }
+    public enum TLSMode: String, Sendable, Hashable {
+        case disable, prefer, require
+        case verifyFull = "verify-full"
+    }
 
     public var host: String
     public var port: Int
@@ -55,7 +61,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             switch item.name {
             case "sslmode":
                 guard let mode = TLSMode(rawValue: value) else {
-                    throw .badURL(Self.redacted(text), reason: "sslmode must be disable, prefer or require")
+                    throw .badURL(Self.redacted(text), reason: "sslmode must be disable, prefer, require or verify-full")
                 }
                 location.tls = mode
             case "pool":
@@ -97,11 +103,14 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     var clientConfiguration: PostgresClient.Configuration {
+        var unverified = TLSConfiguration.makeClientConfiguration()
+        unverified.certificateVerification = .none
         let tlsConfiguration: PostgresClient.Configuration.TLS =
             switch tls {
             case .disable: .disable
-            case .prefer: .prefer(.makeClientConfiguration())
-            case .require: .require(.makeClientConfiguration())
+            case .prefer: .prefer(unverified)
+            case .require: .require(unverified)
+            case .verifyFull: .require(.makeClientConfiguration())
             }
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tlsConfiguration)

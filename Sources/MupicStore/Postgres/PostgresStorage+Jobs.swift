@@ -8,11 +8,15 @@ extension PostgresStorage {
 
     public func claimJob(now: Date, lease: TimeInterval) async throws -> JobRecord? {
         try await transaction { session in
+            // SKIP LOCKED here too: two claims never wait on each other's rows, so they cannot deadlock.
             try await session.execute(
                 """
                 UPDATE jobs SET state = 'failed', stage = 'failed', lease_until = NULL, updated_at = \(now.stored),
                     error = \(abandonedJobMessage)
-                WHERE state = 'running' AND lease_until < \(now.stored) AND attempts >= \(maxJobAttempts)
+                WHERE id IN (
+                    SELECT id FROM jobs
+                    WHERE state = 'running' AND lease_until < \(now.stored) AND attempts >= \(maxJobAttempts)
+                    FOR UPDATE SKIP LOCKED)
                 """)
             // SKIP LOCKED: workers in every process claim at once without waiting on each other's row,
             // and the row lock held to the end of this transaction makes each claim exclusive.

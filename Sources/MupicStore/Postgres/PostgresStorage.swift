@@ -27,7 +27,9 @@ public final class PostgresStorage: MupicStorage {
         background.logLevel = max(logger.logLevel, .error)
         let client = PostgresClient(configuration: postgres.clientConfiguration, backgroundLogger: background)
         self.client = client
-        pool = Task { await client.run() }
+        // Detached: the pool must not inherit a caller's task locals (a service group's graceful
+        // shutdown would otherwise end it before the services that still use it).
+        pool = Task.detached { await client.run() }
     }
 
     /// Connects and brings the schema up to date (see `migrate`).
