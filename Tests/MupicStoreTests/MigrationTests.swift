@@ -38,7 +38,7 @@ import Testing
             guard case .postgres(let postgres) = location else { return }
             let store = try await PostgresStorage.open(postgres)
             #expect(try await store.migrate() == [])
-            let names = try await store.read { session in
+            let names = try await store.withSession { session in
                 try await session.rows("SELECT name FROM mupic_migrations ORDER BY name").map { try $0("name", as: String.self) }
             }
             #expect(names == PostgresSchema.migrations.map(\.name).sorted())

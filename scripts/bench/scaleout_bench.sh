@@ -3,6 +3,9 @@
 # `mupic serve` processes, on SQLite and on PostgreSQL, side by side. Release build, loopback,
 # 1-megapixel JPEG, 8 clients; each configuration gets a fresh database holding the same
 # starter catalog (ingested once into SQLite, moved to PostgreSQL with mupic export/import).
+# PostgreSQL runs twice: with its default durability (every commit waits for its WAL flush)
+# and with synchronous_commit=off, the durability of SQLite in WAL mode with synchronous=NORMAL
+# (a power loss may drop the last commits; nothing is ever half-written).
 #   scripts/bench/scaleout_bench.sh           (UPLOADS=500 per configuration)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,7 +37,10 @@ run() {
         cp "$work/catalog.sqlite" "$database"
     else
         database=$(scripts/postgres.sh fresh-db mupic_bench)
-        $bin import --database "$database" "$work/catalog.jsonl" >/dev/null
+        if [[ $backend == "postgres, synchronous_commit=off" ]]; then
+            psql "$database" -qc "ALTER DATABASE mupic_bench SET synchronous_commit = off"
+        fi
+        $bin import --database "$database" "$work/catalog.jsonl" >/dev/null 2>&1
     fi
     rm -rf "$work/photos"
     for n in $(seq "$processes"); do
@@ -63,6 +69,6 @@ PY
 
 echo "| database | servers | recommendations/s | upload p50 ms | upload p99 ms | errors |"
 echo "| --- | --- | --- | --- | --- | --- |"
-for backend in sqlite postgres; do
+for backend in sqlite postgres "postgres, synchronous_commit=off"; do
     for processes in 1 2; do run "$backend" "$processes"; done
 done

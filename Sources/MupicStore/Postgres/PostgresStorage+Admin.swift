@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresStorage {
     public func adminPasswordHash() async throws -> String? {
-        try await read { session in
+        try await withSession { session in
             try await session.value("SELECT password_hash FROM admin_credentials WHERE id = 1", as: String.self)
         }
     }
@@ -22,7 +22,7 @@ extension PostgresStorage {
     }
 
     public func adminLoginState() async throws -> AdminLoginState {
-        try await read { session in try await Self.loginState(session, lock: false) }
+        try await withSession { session in try await Self.loginState(session, lock: false) }
     }
 
     public func recordAdminLoginFailure(now: Date, lockAfter: Int, lockFor: TimeInterval) async throws
@@ -44,7 +44,7 @@ extension PostgresStorage {
     }
 
     public func resetAdminLoginFailures() async throws {
-        try await read { session in
+        try await withSession { session in
             try await session.execute("UPDATE admin_credentials SET failed_attempts = 0, locked_until = NULL WHERE id = 1")
         }
     }
@@ -62,7 +62,7 @@ extension PostgresStorage {
     }
 
     public func adminSession(tokenHash: String, now: Date) async throws -> AdminSessionRecord? {
-        let found = try await read { session in
+        let found = try await withSession { session in
             try await session.row("SELECT * FROM admin_sessions WHERE token_hash = \(tokenHash)").map {
                 AdminSessionRecord(
                     tokenHash: try $0("token_hash"), createdAt: try $0("created_at", as: StoredTime.self).date,
@@ -78,11 +78,11 @@ extension PostgresStorage {
     }
 
     public func deleteAdminSession(tokenHash: String) async throws {
-        try await read { session in try await session.execute("DELETE FROM admin_sessions WHERE token_hash = \(tokenHash)") }
+        try await withSession { session in try await session.execute("DELETE FROM admin_sessions WHERE token_hash = \(tokenHash)") }
     }
 
     public func appendAdminAudit(_ entry: AdminAuditEntry) async throws {
-        try await read { session in
+        try await withSession { session in
             try await session.execute(
                 """
                 INSERT INTO admin_audit (time, action, photo_id, detail)
@@ -92,7 +92,7 @@ extension PostgresStorage {
     }
 
     public func adminAudit(limit: Int) async throws -> [AdminAuditEntry] {
-        try await read { session in
+        try await withSession { session in
             try await session.rows("SELECT * FROM admin_audit ORDER BY time DESC, id DESC LIMIT \(limit)").map {
                 AdminAuditEntry(
                     time: try $0("time", as: StoredTime.self).date, action: try $0("action"), photoID: try $0("photo_id"),
@@ -102,7 +102,7 @@ extension PostgresStorage {
     }
 
     public func allPhotos(after cursor: ArchiveCursor?, limit: Int) async throws -> [PhotoRecord] {
-        try await read { session in
+        try await withSession { session in
             let rows: [PostgresRandomAccessRow]
             if let cursor {
                 rows = try await session.rows(

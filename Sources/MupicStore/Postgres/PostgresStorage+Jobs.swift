@@ -3,40 +3,42 @@ import PostgresNIO
 
 extension PostgresStorage {
     public func job(id: String) async throws -> JobRecord? {
-        try await read { session in try await session.row("SELECT * FROM jobs WHERE id = \(id)").map(Self.job) }
+        try await withSession { session in try await session.row("SELECT * FROM jobs WHERE id = \(id)").map(Self.job) }
     }
 
     public func claimJob(now: Date, lease: TimeInterval) async throws -> JobRecord? {
-        try await transaction { session in
-            // SKIP LOCKED here too: two claims never wait on each other's rows, so they cannot deadlock.
-            try await session.execute(
+        // One statement, one round trip. SKIP LOCKED: workers in every process claim at once
+        // without waiting on each other's rows (so they cannot deadlock either), and the row lock
+        // held to the end of the statement makes each claim exclusive. Both parts see the same
+        // snapshot, so the claim leaves out the jobs being failed for good (attempts < max).
+        try await withSession { session in
+            try await session.row(
                 """
-                UPDATE jobs SET state = 'failed', stage = 'failed', lease_until = NULL, updated_at = \(now.stored),
-                    error = \(abandonedJobMessage)
-                WHERE id IN (
+                WITH abandoned AS (
+                    UPDATE jobs SET state = 'failed', stage = 'failed', lease_until = NULL,
+                        updated_at = \(now.stored), error = \(abandonedJobMessage)
+                    WHERE id IN (
+                        SELECT id FROM jobs
+                        WHERE state = 'running' AND lease_until < \(now.stored) AND attempts >= \(maxJobAttempts)
+                        FOR UPDATE SKIP LOCKED)
+                    RETURNING id),
+                next AS (
                     SELECT id FROM jobs
-                    WHERE state = 'running' AND lease_until < \(now.stored) AND attempts >= \(maxJobAttempts)
-                    FOR UPDATE SKIP LOCKED)
-                """)
-            // SKIP LOCKED: workers in every process claim at once without waiting on each other's row,
-            // and the row lock held to the end of this transaction makes each claim exclusive.
-            return try await session.row(
-                """
-                UPDATE jobs SET state = 'running', attempts = jobs.attempts + 1,
-                    lease_until = \(now.addingTimeInterval(lease).stored), updated_at = \(now.stored)
-                WHERE id = (
-                    SELECT id FROM jobs
-                    WHERE state = 'queued' OR (state = 'running' AND lease_until < \(now.stored))
+                    WHERE state = 'queued'
+                        OR (state = 'running' AND lease_until < \(now.stored) AND attempts < \(maxJobAttempts))
                     ORDER BY created_at, id LIMIT 1
                     FOR UPDATE SKIP LOCKED)
-                RETURNING *
+                UPDATE jobs SET state = 'running', attempts = jobs.attempts + 1,
+                    lease_until = \(now.addingTimeInterval(lease).stored), updated_at = \(now.stored)
+                FROM next WHERE jobs.id = next.id
+                RETURNING jobs.*
                 """
             ).map(Self.job)
         }
     }
 
     public func updateJob(id: String, attempt: Int, stage: JobStage, leaseUntil: Date) async throws -> Bool {
-        try await read { session in
+        try await withSession { session in
             try await session.changes(
                 """
                 UPDATE jobs SET stage = \(stage.rawValue), lease_until = \(leaseUntil.stored), updated_at = \(Date().stored)
@@ -62,7 +64,7 @@ extension PostgresStorage {
     }
 
     public func failJob(id: String, attempt: Int, error: String) async throws -> Bool {
-        try await read { session in
+        try await withSession { session in
             try await session.changes(
                 """
                 UPDATE jobs SET state = 'failed', stage = 'failed', error = \(error), lease_until = NULL,
@@ -73,7 +75,7 @@ extension PostgresStorage {
     }
 
     public func pendingJobCount() async throws -> Int {
-        try await read { session in
+        try await withSession { session in
             try await session.value("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')", as: Int.self) ?? 0
         }
     }

@@ -19,7 +19,7 @@ extension PostgresStorage {
     }
 
     public func photo(id: String) async throws -> PhotoRecord? {
-        try await read { session in
+        try await withSession { session in
             try await Self.photos(session.rows("SELECT * FROM images WHERE id = \(id)"), session: session).first
         }
     }
@@ -38,14 +38,14 @@ extension PostgresStorage {
     }
 
     public func recommendation(id: String) async throws -> RecommendationRecord? {
-        try await read { session in
+        try await withSession { session in
             try await Self.recommendations(session.rows("SELECT * FROM recommendations WHERE id = \(id)"), session: session)
                 .first
         }
     }
 
     public func recommendations(photoID: String) async throws -> [RecommendationRecord] {
-        try await read { session in
+        try await withSession { session in
             try await Self.recommendations(
                 session.rows("SELECT * FROM recommendations WHERE image_id = \(photoID) ORDER BY created_at, id"),
                 session: session)
@@ -53,7 +53,7 @@ extension PostgresStorage {
     }
 
     public func archive(after cursor: ArchiveCursor?, limit: Int) async throws -> [ArchiveEntry] {
-        try await read { session in
+        try await withSession { session in
             let rows: [PostgresRandomAccessRow]
             if let cursor {
                 rows = try await session.rows(
@@ -79,17 +79,17 @@ extension PostgresStorage {
     }
 
     public func setHidden(_ hidden: Bool, photoID: String) async throws {
-        try await read { session in try await session.execute("UPDATE images SET is_hidden = \(hidden) WHERE id = \(photoID)") }
+        try await withSession { session in try await session.execute("UPDATE images SET is_hidden = \(hidden) WHERE id = \(photoID)") }
     }
 
     public func deletePhoto(id: String) async throws -> String? {
-        try await read { session in
+        try await withSession { session in
             try await session.value("DELETE FROM images WHERE id = \(id) RETURNING content_hash", as: String.self)
         }
     }
 
     public func isContentReferenced(_ contentHash: String) async throws -> Bool {
-        try await read { session in
+        try await withSession { session in
             try await session.value(
                 "SELECT EXISTS (SELECT 1 FROM images WHERE content_hash = \(contentHash))", as: Bool.self) ?? false
         }

@@ -4,7 +4,7 @@ import PostgresNIO
 
 extension PostgresStorage {
     public func rowCounts() async throws -> [String: Int] {
-        try await read { session in
+        try await withSession { session in
             var counts: [String: Int] = [:]
             for table in transferTables {
                 // Table names come from the constant list above, never from input.
@@ -17,7 +17,7 @@ extension PostgresStorage {
     public func exportRecords(_ sink: @Sendable ([TransferRecord]) async throws -> Void) async throws {
         var lastSong: Int64 = -1
         while true {
-            let page = try await read { [lastSong] session in
+            let page = try await withSession { [lastSong] session in
                 try await session.rows("SELECT * FROM songs WHERE id > \(lastSong) ORDER BY id LIMIT \(transferPageSize)").map {
                     TransferSong(
                         id: try $0("id"), dedupKey: try $0("dedup_key"), title: try $0("title"), artist: try $0("artist"),
@@ -31,7 +31,7 @@ extension PostgresStorage {
         }
         var lastVector = ("", "")
         while true {
-            let page = try await read { [lastVector] session in
+            let page = try await withSession { [lastVector] session in
                 try await session.rows(
                     """
                     SELECT * FROM tag_vectors WHERE (mode, tag_set) > (\(lastVector.0), \(lastVector.1))
@@ -56,7 +56,7 @@ extension PostgresStorage {
         }
         var lastRecommendation = ""
         while true {
-            let page = try await read { [lastRecommendation] session in
+            let page = try await withSession { [lastRecommendation] session in
                 try await Self.recommendations(
                     session.rows(
                         "SELECT * FROM recommendations WHERE id > \(lastRecommendation) ORDER BY id LIMIT \(transferPageSize)"),
@@ -69,7 +69,7 @@ extension PostgresStorage {
         }
         var lastJob = ""
         while true {
-            let page = try await read { [lastJob] session in
+            let page = try await withSession { [lastJob] session in
                 try await session.rows("SELECT * FROM jobs WHERE id > \(lastJob) ORDER BY id LIMIT \(transferPageSize)")
                     .map { TransferJob(try Self.job($0)) }
             }
@@ -77,7 +77,7 @@ extension PostgresStorage {
             try await sink(page.map(TransferRecord.job))
             lastJob = last.id
         }
-        let admin = try await read { session in
+        let admin = try await withSession { session in
             var records: [TransferRecord] = []
             if let row = try await session.row("SELECT * FROM admin_credentials WHERE id = 1") {
                 records.append(.adminCredentials(TransferAdminCredentials(
@@ -95,7 +95,7 @@ extension PostgresStorage {
         if !admin.isEmpty { try await sink(admin) }
         var lastAudit: Int64 = -1
         while true {
-            let page = try await read { [lastAudit] session in
+            let page = try await withSession { [lastAudit] session in
                 try await session.rows("SELECT * FROM admin_audit WHERE id > \(lastAudit) ORDER BY id LIMIT \(transferPageSize)")
             }
             guard let last = page.last else { break }
@@ -191,7 +191,7 @@ extension PostgresStorage {
 
     /// Imported songs keep their ids; the identity counter then continues after the largest.
     public func finishImport() async throws {
-        try await read { session in
+        try await withSession { session in
             try await session.execute(
                 "SELECT setval(pg_get_serial_sequence('songs', 'id'), COALESCE((SELECT MAX(id) FROM songs), 0) + 1, false)")
             try await session.execute(

@@ -82,10 +82,12 @@ public final class PostgresStorage: MupicStorage {
 
     // MARK: sessions
 
-    func read<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
+    /// A pooled connection for statements that stand alone (each commits by itself).
+    func withSession<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
         try await client.withConnection { connection in try await body(PostgresSession(connection: connection, logger: logger)) }
     }
 
+    /// A pooled connection in a transaction: committed when `body` returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
         try await client.withTransaction(logger: logger) { connection in
             try await body(PostgresSession(connection: connection, logger: logger))
@@ -158,7 +160,7 @@ public final class PostgresStorage: MupicStorage {
     }
 
     public func tagSetsWithoutVectors(mode: String) async throws -> [TagSet] {
-        try await read { session in
+        try await withSession { session in
             try await session.rows(
                 """
                 SELECT DISTINCT s.tag_set FROM songs s
@@ -185,7 +187,7 @@ public final class PostgresStorage: MupicStorage {
     }
 
     public func catalog(mode: String) async throws -> StoredCatalog {
-        try await read { session in
+        try await withSession { session in
             var rowOfKey: [String: Int] = [:]
             var vectors: [Float] = []
             var dimension = 0
@@ -221,7 +223,7 @@ public final class PostgresStorage: MupicStorage {
     }
 
     public func catalogStats() async throws -> CatalogStats {
-        try await read { session in
+        try await withSession { session in
             let songs = try await session.value("SELECT COUNT(*) FROM songs", as: Int.self) ?? 0
             let distinct = try await session.value("SELECT COUNT(DISTINCT tag_set) FROM songs", as: Int.self) ?? 0
             var perGenre: [String: Int] = [:]
