@@ -6,11 +6,12 @@
 # PostgreSQL runs twice: with its default durability (every commit waits for its WAL flush)
 # and with synchronous_commit=off, the durability of SQLite in WAL mode with synchronous=NORMAL
 # (a power loss may drop the last commits; nothing is ever half-written).
-#   scripts/bench/scaleout_bench.sh           (UPLOADS=500 per configuration)
+#   scripts/bench/scaleout_bench.sh     (UPLOADS=500 per configuration, WORKERS=2 job workers per server)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v vips >/dev/null || apt-get install -y -qq libvips-tools >/dev/null
 uploads=${UPLOADS:-500}
+workers=${WORKERS:-2}   # job workers per server
 shared=${MUPIC_SHARED_DIR:-../shared}
 swift build -c release --product mupic >/dev/null
 bin=.build/release/mupic
@@ -45,7 +46,7 @@ run() {
     rm -rf "$work/photos"
     for n in $(seq "$processes"); do
         port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-        $bin serve --port "$port" --database "$database" --photos "$work/photos" --workers 2 >"$work/server-$n.log" 2>&1 &
+        $bin serve --port "$port" --database "$database" --photos "$work/photos" --workers "$workers" >"$work/server-$n.log" 2>&1 &
         servers+=($!)
         urls+=("http://127.0.0.1:$port")
     done
