@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -48,7 +50,13 @@ let package = Package(
         ),
         .target(
             name: "MupicVision",
-            dependencies: ["MupicCore", "CVipsShim", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MupicCore", "CVipsShim",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.process("Resources")],
             swiftSettings: strictSwift
         ),
         .target(
@@ -101,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "mupic",
             dependencies: [
-                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicWeb", "COpenBLAS",
+                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -123,6 +131,16 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "MupicVisionTests", dependencies: ["MupicVision", "MupicCore", "MupicTestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicVisionChatTests",
+            dependencies: [
+                "MupicVision", "MupicCore", "MupicTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSwift),
         .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),
     ],
     swiftLanguageModes: [.v6]

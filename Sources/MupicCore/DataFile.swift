@@ -16,11 +16,11 @@ public struct DataFileError: Error, Equatable, CustomStringConvertible {
 }
 
 /// The meaningful lines of a data file with their 1-based numbers: blank lines and `#` comments are skipped.
-struct DataFileLines: Sequence {
+public struct DataFileLines: Sequence {
     let text: String
-    init(_ text: String) { self.text = text }
+    public init(_ text: String) { self.text = text }
 
-    func makeIterator() -> AnyIterator<(Int, Substring)> {
+    public func makeIterator() -> AnyIterator<(Int, Substring)> {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().makeIterator()
         return AnyIterator {
             while let (offset, raw) = lines.next() {

@@ -35,7 +35,7 @@ import Testing
     @Test func evidenceQuotesTheEXIFTime() async throws {
         let result = try await tagging("exif/DSCN0010.jpg")
         let time = try #require(result.tags.first { $0.tag.facet == .time })
-        #expect(time.evidence == ["time ← EXIF 2008-10-22 16:28 (오후)"])
+        #expect(time.evidence == ["EXIF 2008-10-22 16:28"])
         #expect(time.score >= 0.8)
         let season = try #require(result.tags.first { $0.tag.facet == .season })
         #expect(season.evidence.first?.contains("northern hemisphere") == true)

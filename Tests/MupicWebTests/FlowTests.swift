@@ -38,6 +38,9 @@ import Testing
             let html = result.text
             #expect(html.components(separatedBy: "class=\"song card\"").count - 1 == 5)
             #expect(html.contains("#비오는날") && html.contains("#잔잔한") && html.contains("#밤"))
+            // Each tag's evidence is on the page, one reason per line, escaped.
+            #expect(html.contains("이 태그가 붙은 이유"))
+            #expect(html.contains("<span class=\"reason\">← stub: rainy 0.80</span><span class=\"reason\">← second &lt;reason&gt;</span>"))
             #expect(html.contains("https://www.youtube.com/results?search_query="))
             #expect(html.contains("target=\"_blank\""))
             #expect(html.contains("사진과 같은 분위기"))

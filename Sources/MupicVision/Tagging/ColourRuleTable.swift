@@ -17,11 +17,7 @@ public struct ColourRuleTable: Sendable {
 
     public init(tsv: String, source: String = "colour-rules.tsv") throws(DataFileError) {
         var rules: [ColourRule] = []
-        var number = 0
-        for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.allSatisfy(\.isWhitespace) || line.first == "#" { continue }
+        for (number, line) in DataFileLines(tsv) {
             rules.append(try Self.rule(line, number: number, source: source))
         }
         guard !rules.isEmpty else { throw DataFileError(file: source, line: 0, problem: "the table has no rules") }
@@ -40,14 +36,8 @@ public struct ColourRuleTable: Sendable {
         try self.init(tsv: text, source: url.lastPathComponent)
     }
 
-    /// The table shipped with Mupic.
-    public static let bundled: ColourRuleTable = {
-        do {
-            return try ColourRuleTable(tsv: BundledColourRules.tsv)
-        } catch {
-            preconditionFailure("the bundled colour-rule table is invalid: \(error)")
-        }
-    }()
+    /// The table shipped with Mupic (`Resources/colour-rules.tsv`).
+    public static let bundled = BundledTables.load("colour-rules", ColourRuleTable.init(tsv:source:))
 
     private static func rule(_ line: Substring, number: Int, source: String) throws(DataFileError) -> ColourRule {
         func problem(_ text: String) -> DataFileError { DataFileError(file: source, line: number, problem: text) }

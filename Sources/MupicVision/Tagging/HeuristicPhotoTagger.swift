@@ -19,19 +19,31 @@ public struct HeuristicPhotoTagger: PhotoTagger {
         tagSynchronously(photo)
     }
 
+    /// Said when no image model is configured, so people know why situation and weather are thin.
+    public static let noModels = "scene model not configured: situation and weather are colour hints only"
+
     /// The same answer without suspension; tagging is a few table look-ups.
     public func tagSynchronously(_ photo: DecodedPhoto) -> PhotoTagging {
+        let (evidence, missing) = offlineEvidence(photo)
+        return PhotoTagging.strongest(evidence.candidates, perFacet: 2, missingSignals: [Self.noModels] + missing)
+    }
+
+    /// Every candidate from EXIF and colour before any facet is trimmed, for a fusing tagger to
+    /// combine with model signals, and what was missing.
+    public func offlineEvidence(_ photo: DecodedPhoto) -> (evidence: OfflineEvidence, missingSignals: [String]) {
         var candidates: [PhotoTag] = []
-        var missing = ["scene model not configured: situation and weather are colour hints only"]
+        var missing: [String] = []
 
         let metadata = photo.metadata
+        var timeTag: Tag?
         var season: Tag?
         if let time = metadata.capturedAt, let source = metadata.capturedAtSource {
             let score = source == .modified ? Self.timeScore.modified : Self.timeScore.original
             let from = source == .original ? "EXIF" : "EXIF \(source.exifName)"
-            let timeTag = DayPart.timeTag(hour: time.hour)
+            let dayPart = DayPart.timeTag(hour: time.hour)
             candidates.append(
-                PhotoTag(tag: timeTag, score: score, evidence: ["time ← \(from) \(time.minutePrecision) (\(timeTag.korean))"]))
+                PhotoTag(tag: dayPart, score: score, evidence: ["\(from) \(time.minutePrecision)"]))
+            timeTag = dayPart
 
             let southern = metadata.position?.isSouthern ?? false
             let seasonTag = DayPart.seasonTag(month: time.month, southern: southern)
@@ -45,14 +57,15 @@ public struct HeuristicPhotoTagger: PhotoTagger {
             candidates.append(
                 PhotoTag(
                     tag: seasonTag, score: score,
-                    evidence: ["season ← \(from) month \(time.month), \(hemisphere) (\(seasonTag.korean))"]))
+                    evidence: ["\(from) month \(time.month), \(hemisphere)"]))
             season = seasonTag
         } else {
             missing.append("capture time: the photo has no EXIF date, so no time of day or season")
         }
 
         candidates += colourHints(photo.colour, season: season)
-        return PhotoTagging.strongest(candidates, perFacet: 2, missingSignals: missing)
+        let evidence = OfflineEvidence(candidates: candidates, timeOfDay: timeTag, season: season, colour: photo.colour)
+        return (evidence, missing)
     }
 
     /// Every matching rule, then each facet's fallback rules where nothing else matched.
@@ -75,6 +88,6 @@ public struct HeuristicPhotoTagger: PhotoTagger {
         let because = facts.isEmpty ? "no stronger hint" : facts.joined(separator: ", ")
         return PhotoTag(
             tag: rule.tag, score: rule.score,
-            evidence: ["\(rule.tag.facet.english) ← colour: \(because) (\(rules.source) line \(rule.line): \(rule.note))"])
+            evidence: ["colour: \(because) (\(rules.source) line \(rule.line): \(rule.note))"])
     }
 }

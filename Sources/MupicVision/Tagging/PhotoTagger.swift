@@ -14,7 +14,7 @@ public struct PhotoTag: Sendable, Hashable, Codable {
     public let tag: Tag
     /// 0...1; EXIF facts score high, colour hints low.
     public let score: Double
-    /// Human-readable reasons, e.g. `time ← EXIF 2008-10-22 16:28 (오후)`.
+    /// Human-readable reasons, read after the tag: `오후 ← EXIF 2008-10-22 16:28`, `해변 ← scene: coast 0.41, beach 0.22`.
     public let evidence: [String]
 
     public init(tag: Tag, score: Double, evidence: [String]) {

@@ -32,6 +32,15 @@ struct FacetTagsModel {
         let id: String
         let label: String
         let evidence: String
+        /// The evidence one reason per line (stored joined by "; "); stored, since templates read properties by reflection.
+        let reasons: [String]
+
+        init(id: String, label: String, evidence: String) {
+            self.id = id
+            self.label = label
+            self.evidence = evidence
+            reasons = evidence.components(separatedBy: "; ").filter { !$0.isEmpty }
+        }
     }
 
     let facet: String

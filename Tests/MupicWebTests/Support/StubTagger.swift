@@ -7,7 +7,7 @@ struct StubTagger: PhotoTagger {
 
     func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
         PhotoTagging(
-            tags: tagIDs.compactMap { Vocabulary.tag(id: $0) }.map { PhotoTag(tag: $0, score: 0.8, evidence: ["stub"]) },
+            tags: tagIDs.compactMap { Vocabulary.tag(id: $0) }.map { PhotoTag(tag: $0, score: 0.8, evidence: ["stub: \($0.id) 0.80", "second <reason>"]) },
             missingSignals: ["stub tagger"])
     }
 }

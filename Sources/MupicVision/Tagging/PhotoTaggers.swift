@@ -1,0 +1,33 @@
+public import Foundation
+
+/// Builds the tagger the server and the CLI use from their settings.
+public enum PhotoTaggers {
+    /// The vision model when `MUPIC_VISION_URL` is set (its time and season anchored to EXIF,
+    /// the offline tagger answering when it fails); otherwise the offline tagger alone:
+    /// EXIF and colour, plus the image models when `imageModels` is set.
+    public static func make(
+        imageModels: URL?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> any PhotoTagger {
+        let offline = try offlineTagger(imageModels: imageModels)
+        let chosen = try VisionChatPhotoTagger.fromEnvironment(fallback: offline, environment: environment)
+        guard let fallback = chosen as? FallbackPhotoTagger else { return chosen }
+        return FallbackPhotoTagger(primary: CaptureTimeAnchoredTagger(base: fallback.primary), fallback: fallback.fallback)
+    }
+
+    static func offlineTagger(imageModels: URL?) throws -> any PhotoTagger {
+        guard let imageModels else { return HeuristicPhotoTagger() }
+        throw PhotoTaggerSetupError.imageModelsUnsupported(imageModels.path)
+    }
+}
+
+/// Why a tagger could not be built, and what to do.
+public enum PhotoTaggerSetupError: Error, CustomStringConvertible {
+    case imageModelsUnsupported(String)
+
+    public var description: String {
+        switch self {
+        case .imageModelsUnsupported(let path):
+            "image models at \(path) cannot be used by this build yet; unset MUPIC_IMAGE_MODELS to tag with EXIF and colour"
+        }
+    }
+}

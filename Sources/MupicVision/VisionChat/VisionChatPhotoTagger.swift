@@ -1,0 +1,81 @@
+public import AsyncHTTPClient
+public import Foundation
+public import Logging
+import MupicCore
+
+/// Tags a photo by asking an OpenAI-compatible vision chat model (OpenAI, Azure OpenAI,
+/// Ollama, vLLM) to choose from the vocabulary (SPEC §5).
+///
+/// It sends a 768 px copy of the stored JPEG (no metadata), the vocabulary per facet, and a
+/// strict JSON schema whose enums are the tag ids; see `VisionChatImage`, `VisionChatPrompt`,
+/// `VisionChatSchema`. It throws `VisionChatError` when the model gives no usable answer,
+/// after at most one retry; wrap it in `FallbackPhotoTagger` so that the offline tagger
+/// answers instead (`fromEnvironment(fallback:)` does both).
+public struct VisionChatPhotoTagger: PhotoTagger {
+    public let configuration: VisionChatConfiguration
+    private let client: VisionChatClient
+    private let logger: Logger
+
+    /// A chat model gives no probabilities, so its picks score by rank: below an EXIF fact
+    /// (0.9) because it judges from pixels, well above a colour hint (at most 0.45).
+    public static let scores = (first: 0.8, second: 0.7)
+
+    /// - Parameter httpClient: nil for the tagger's own process-wide client (no redirects, no
+    ///   connection retries; see `HTTPClient.visionChat`), or a client the caller manages.
+    public init(
+        configuration: VisionChatConfiguration, httpClient: HTTPClient? = nil,
+        retryPolicy: VisionChatRetryPolicy = VisionChatRetryPolicy(),
+        logger: Logger = Logger(label: "mupic.vision.chat")
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        client = VisionChatClient(
+            configuration: configuration, httpClient: httpClient ?? .visionChat, retryPolicy: retryPolicy, logger: logger)
+    }
+
+    /// The tagger the environment asks for: the vision model backed by `fallback` when
+    /// `MUPIC_VISION_URL` is set, otherwise `fallback` alone.
+    ///
+    /// Call it once at start-up so that a bad setting stops the program with its error.
+    public static func fromEnvironment(
+        fallback: any PhotoTagger, environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger = Logger(label: "mupic.vision.chat")
+    ) throws(VisionChatConfigurationError) -> any PhotoTagger {
+        guard let configuration = try VisionChatConfiguration.fromEnvironment(environment) else { return fallback }
+        logger.info("photos are tagged by a vision model", metadata: ["model": "\(configuration)"])
+        return FallbackPhotoTagger(
+            primary: VisionChatPhotoTagger(configuration: configuration, logger: logger), fallback: fallback)
+    }
+
+    public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+        let jpeg = try VisionChatImage.jpeg(for: photo)
+        let body = VisionChatRequest.body(model: configuration.model, jpeg: jpeg, detail: configuration.imageDetail)
+        let completion = try await client.complete(body)
+        let answer = try VisionChatAnswer(completion)
+        logger.debug(
+            "vision model answered",
+            metadata: [
+                "served_by": "\(completion.model ?? configuration.model)",
+                "tags": "\(answer.tags.map(\.id).joined(separator: " "))", "scene": "\(answer.scene)",
+            ])
+        if !answer.discarded.isEmpty {
+            logger.warning(
+                "vision model named tags outside the vocabulary; discarded",
+                metadata: ["model": "\(configuration.model)", "discarded": "\(answer.discarded.joined(separator: "; "))"])
+        }
+        return PhotoTagging.strongest(photoTags(answer), perFacet: VisionChatSchema.maxTagsPerFacet, missingSignals: [])
+    }
+
+    /// Evidence names the model and quotes what it saw: `weather ← vision model gpt-4o-mini: "…"`.
+    private func photoTags(_ answer: VisionChatAnswer) -> [PhotoTag] {
+        var seenInFacet: [Facet: Int] = [:]
+        let saw = answer.scene.isEmpty ? "" : ": \"\(answer.scene)\""
+        return answer.tags.map { tag in
+            let rank = seenInFacet[tag.facet, default: 0]
+            seenInFacet[tag.facet] = rank + 1
+            return PhotoTag(
+                tag: tag, score: rank == 0 ? Self.scores.first : Self.scores.second,
+                evidence: ["\(tag.facet.english) ← vision model \(configuration.model)\(saw)"])
+        }
+    }
+}
