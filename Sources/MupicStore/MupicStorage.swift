@@ -3,7 +3,13 @@ public import MupicCore
 /// Everything Mupic keeps. One protocol so that the embedded SQLite store and
 /// the production store behave the same and pass the same conformance tests;
 /// it is made of one room per kind of data.
-public protocol MupicStorage: CatalogStorage, PhotoStorage, JobStorage, AdminStorage {}
+public protocol MupicStorage: CatalogStorage, PhotoStorage, JobStorage, AdminStorage, TransferStorage {
+    /// Where the data lives, for messages (a file path, or a PostgreSQL URL without its password).
+    var location: String { get }
+
+    /// Ends the connections; the storage must not be used afterwards.
+    func close() async
+}
 
 /// The song catalog and its vectors.
 public protocol CatalogStorage: Sendable {
@@ -83,6 +89,10 @@ public struct CatalogStats: Sendable, Hashable, Codable {
 /// A storage failure with what to do about it.
 public enum StorageError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
+    case badURL(String, reason: String)
+    case migrationFailed(database: String, migration: String, reason: String)
+    case notEmpty(database: String, rows: Int)
+    case badTransferLine(line: Int, reason: String)
     case corruptVector(tagSet: String, bytes: Int, expected: Int)
     case corruptRow(table: String, id: String, reason: String)
 
@@ -90,6 +100,14 @@ public enum StorageError: Error, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason):
             "cannot open the database at \(path): \(reason) (check the directory exists and is writable, or pass --database)"
+        case .badURL(let url, let reason):
+            "cannot use the database URL \(url): \(reason)"
+        case .migrationFailed(let database, let migration, let reason):
+            "migration \(migration) failed on \(database): \(reason) (nothing of it was applied; fix the cause and run 'mupic migrate' again)"
+        case .notEmpty(let database, let rows):
+            "\(database) already holds \(rows) rows: import only into an empty database (a new file, or a new PostgreSQL database after 'mupic migrate')"
+        case .badTransferLine(let line, let reason):
+            "line \(line) of the export file is unreadable: \(reason) (was it written by 'mupic export'?)"
         case .corruptVector(let tagSet, let bytes, let expected):
             "stored vector for [\(tagSet)] has \(bytes) bytes, expected \(expected): run 'mupic ingest --reembed' to rebuild vectors"
         case .corruptRow(let table, let id, let reason):

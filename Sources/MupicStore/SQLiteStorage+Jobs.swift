@@ -2,9 +2,6 @@ public import Foundation
 import GRDB
 
 extension SQLiteStorage {
-    /// A job whose worker died this many times is failed rather than retried again.
-    static let maxAttempts = 3
-
     public func job(id: String) async throws -> JobRecord? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(Self.job)
@@ -19,7 +16,7 @@ extension SQLiteStorage {
                     UPDATE jobs SET state = 'failed', stage = 'failed', lease_until = NULL, updated_at = ?, error = ?
                     WHERE state = 'running' AND lease_until < ? AND attempts >= ?
                     """,
-                arguments: [now, "the analysis stopped \(Self.maxAttempts) times; try another photo", now, Self.maxAttempts])
+                arguments: [now, abandonedJobMessage, now, maxJobAttempts])
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -41,33 +38,42 @@ extension SQLiteStorage {
         }
     }
 
-    public func updateJob(id: String, stage: JobStage, leaseUntil: Date) async throws {
+    public func updateJob(id: String, attempt: Int, stage: JobStage, leaseUntil: Date) async throws -> Bool {
         try await pool.write { db in
             try db.execute(
-                sql: "UPDATE jobs SET stage = ?, lease_until = ?, updated_at = ? WHERE id = ? AND state = 'running'",
-                arguments: [stage.rawValue, leaseUntil, Date(), id])
+                sql: """
+                    UPDATE jobs SET stage = ?, lease_until = ?, updated_at = ?
+                    WHERE id = ? AND state = 'running' AND attempts = ?
+                    """,
+                arguments: [stage.rawValue, leaseUntil, Date(), id, attempt])
+            return db.changesCount > 0
         }
     }
 
-    public func completeJob(id: String, recommendation: RecommendationRecord) async throws {
+    public func completeJob(id: String, attempt: Int, recommendation: RecommendationRecord) async throws -> Bool {
         try await pool.write { db in
-            // A job whose lease expired may have been finished by another worker meanwhile: the first one wins.
-            let state = try String.fetchOne(db, sql: "SELECT state FROM jobs WHERE id = ?", arguments: [id])
-            guard state == JobState.running.rawValue else { return }
-            try Self.insertRecommendation(recommendation, db: db)
+            // Only the current claim may finish the job: a worker whose lease expired and whose job
+            // was claimed again (a higher attempt) or already finished writes nothing.
             try db.execute(
                 sql: """
                     UPDATE jobs SET state = 'done', stage = 'done', recommendation_id = ?, lease_until = NULL, updated_at = ?
-                    WHERE id = ?
-                    """, arguments: [recommendation.id, Date(), id])
+                    WHERE id = ? AND state = 'running' AND attempts = ?
+                    """, arguments: [recommendation.id, Date(), id, attempt])
+            guard db.changesCount > 0 else { return false }
+            try Self.insertRecommendation(recommendation, db: db)
+            return true
         }
     }
 
-    public func failJob(id: String, error: String) async throws {
+    public func failJob(id: String, attempt: Int, error: String) async throws -> Bool {
         try await pool.write { db in
             try db.execute(
-                sql: "UPDATE jobs SET state = 'failed', stage = 'failed', error = ?, lease_until = NULL, updated_at = ? WHERE id = ?",
-                arguments: [error, Date(), id])
+                sql: """
+                    UPDATE jobs SET state = 'failed', stage = 'failed', error = ?, lease_until = NULL, updated_at = ?
+                    WHERE id = ? AND state = 'running' AND attempts = ?
+                    """,
+                arguments: [error, Date(), id, attempt])
+            return db.changesCount > 0
         }
     }
 

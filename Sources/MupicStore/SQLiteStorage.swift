@@ -23,11 +23,17 @@ public final class SQLiteStorage: MupicStorage {
             }
             configuration.busyMode = .timeout(10)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteSchema.migrator.migrate(pool)
+            let pool = self.pool
+            try FileLock.withExclusiveLock(path: path + ".migrate-lock") { try SQLiteSchema.migrator.migrate(pool) }
         } catch {
             throw StorageError.cannotOpen(path: path, reason: "\(error)")
         }
     }
+
+    public var location: String { path }
+
+    /// SQLite needs no shutdown: every write is committed when its call returns.
+    public func close() async {}
 
     public func upsert(_ songs: [Song]) async throws -> UpsertCounts {
         try await pool.write { db in

@@ -40,9 +40,11 @@ extension Admin {
             guard password.utf8.count <= AdminPassword.maximumBytes else {
                 throw CommandFailure("the password may have at most \(AdminPassword.maximumBytes) bytes (bcrypt ignores the rest)")
             }
-            let database = try storage.open()
-            try await database.setAdminPasswordHash(AdminPassword.hash(password), now: Date())
-            print("admin password set in \(storage.databasePath); existing admin sessions ended")
+            let location = try await storage.withStorage { database in
+                try await database.setAdminPasswordHash(AdminPassword.hash(password), now: Date())
+                return database.location
+            }
+            print("admin password set in \(location); existing admin sessions ended")
         }
 
         /// One line from stdin without its newline; echo is off while a person types it.

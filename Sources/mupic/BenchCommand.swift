@@ -62,8 +62,8 @@ struct RecommendBench: AsyncParsableCommand {
     }
 
     private func benchRecommend(_ encoder: SentenceEncoder, into table: inout BenchTable) async throws {
-        let store = try storage.open()
-        status("loading the catalog from \(store.path)…")
+        let store = try await storage.open()
+        status("loading the catalog from \(store.location)…")
         var catalog = try await store.catalog(mode: model.songText.modeKey)
         guard !catalog.songs.isEmpty else { throw CommandFailure("the catalog is empty: run mupic ingest first") }
         let loadSeconds = try await Clock.secondsAsync { catalog = try await store.catalog(mode: model.songText.modeKey) }

@@ -39,10 +39,10 @@ struct Ingest: AsyncParsableCommand {
             }
         }
         let (songs, report) = CatalogCleaner().clean(imported)
-        let store = try storage.open()
-        status("storing \(songs.count) songs in \(store.path)")
-        let counts = try await store.upsert(songs)
-        let embedded = try await embedMissingVectors(in: store)
+        let (counts, embedded) = try await storage.withStorage { store in
+            status("storing \(songs.count) songs in \(store.location)")
+            return (try await store.upsert(songs), try await embedMissingVectors(in: store))
+        }
         let summary = IngestSummary(report: report, stored: counts, tagSetsEmbedded: embedded)
         if json {
             try printJSON(summary)
@@ -52,7 +52,7 @@ struct Ingest: AsyncParsableCommand {
     }
 
     /// Embeds each distinct tag set once; songs sharing tags share the vector.
-    private func embedMissingVectors(in store: SQLiteStorage) async throws -> Int {
+    private func embedMissingVectors(in store: any MupicStorage) async throws -> Int {
         let missing = try await store.tagSetsWithoutVectors(mode: model.songText.modeKey)
         guard !missing.isEmpty else { return 0 }
         let encoder = try model.loadEncoder()

@@ -8,15 +8,35 @@ import MupicStore
 struct StorageOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp("SQLite database file.", discussion: "Default: $MUPIC_DATABASE or ./var/mupic.sqlite."))
+        help: ArgumentHelp(
+            "SQLite database file, or a postgres://user[:password]@host[:port]/database URL.",
+            discussion: "Default: $MUPIC_DATABASE_URL, then $MUPIC_DATABASE, then ./var/mupic.sqlite."))
     var database: String?
 
-    var databasePath: String {
-        database ?? ProcessInfo.processInfo.environment["MUPIC_DATABASE"] ?? "var/mupic.sqlite"
+    /// Which database, from the option or the environment.
+    func location() throws -> StorageLocation {
+        do { return try StorageLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment) } catch {
+            throw CleanExit.message("\(error)")
+        }
     }
 
-    func open() throws -> SQLiteStorage {
-        do { return try SQLiteStorage(path: databasePath) } catch { throw CleanExit.message("\(error)") }
+    /// Opens the database (creating or migrating its schema); the caller closes it.
+    func open() async throws -> any MupicStorage {
+        let location = try location()
+        do { return try await location.open() } catch { throw CleanExit.message("\(error)") }
+    }
+
+    /// Opens the database for `body` and closes it afterwards, whatever happens.
+    func withStorage<T>(_ body: (any MupicStorage) async throws -> T) async throws -> T {
+        let store = try await open()
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 }
 

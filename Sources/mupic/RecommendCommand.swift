@@ -50,10 +50,11 @@ struct Recommend: AsyncParsableCommand {
     func run() async throws {
         let photo = try photoTags()
         let genres = try chosenGenres()
-        let store = try storage.open()
-        let catalog = try await store.catalog(mode: model.songText.modeKey)
+        let (catalog, location) = try await storage.withStorage { store in
+            (try await store.catalog(mode: model.songText.modeKey), store.location)
+        }
         guard !catalog.songs.isEmpty else {
-            throw CommandFailure("the catalog at \(store.path) is empty or not embedded: run 'mupic ingest' first")
+            throw CommandFailure("the catalog at \(location) is empty or not embedded: run 'mupic ingest' first")
         }
         let encoder = try model.loadEncoder()
         let index = SongIndex(

@@ -18,6 +18,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Directory for stored photos and thumbnails.", valueName: "dir"))
     var photos = "var/photos"
     @Option(help: "Background workers analysing photos at once.") var workers = 2
+    @Option(
+        name: .customLong("job-lease"),
+        help: ArgumentHelp("Seconds a claimed job stays with its worker before another server may retry it.", valueName: "s"))
+    var jobLease = 60.0
+    @Option(
+        name: .customLong("job-poll"),
+        help: ArgumentHelp("Seconds between looks for jobs left by servers that died.", valueName: "s"))
+    var jobPoll = 10.0
     @OptionGroup var storage: StorageOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var imageModels: ImageModelOptions
@@ -25,15 +33,19 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (got \(port))") }
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64 (got \(workers))") }
+        guard (1...3600).contains(jobLease) else { throw ValidationError("--job-lease must be 1 to 3600 seconds (got \(jobLease))") }
+        guard (0.1...600).contains(jobPoll) else { throw ValidationError("--job-poll must be 0.1 to 600 seconds (got \(jobPoll))") }
     }
 
     func run() async throws {
         let listen: ListenConfiguration
         do { listen = try ListenConfiguration.fromEnvironment() } catch { throw CommandFailure("\(error)") }
         let configuration = WebConfiguration(
-            host: host, port: port, databasePath: storage.databasePath,
+            host: host, port: port, database: try storage.location(),
             modelDirectory: URL(fileURLWithPath: model.modelPath), photoDirectory: URL(fileURLWithPath: photos),
-            songText: model.songText, jobs: JobSettings(workers: workers), listen: listen, imageModels: imageModels.url)
+            songText: model.songText,
+            jobs: JobSettings(workers: workers, lease: jobLease, pollInterval: .milliseconds(Int(jobPoll * 1000))),
+            listen: listen, imageModels: imageModels.url)
         let app = try await startingUp { try await buildApplication(configuration: configuration) }
         // SIGINT and SIGTERM start a graceful shutdown: the server stops accepting, workers finish their job.
         try await app.runService()
@@ -45,7 +57,7 @@ struct Serve: AsyncParsableCommand {
             return try await build()
         } catch {
             throw CommandFailure(
-                "\(error)\ncheck --database (run 'mupic ingest' first) and --model-dir (run scripts/fetch-model.sh)")
+                "\(error)\ncheck --database or MUPIC_DATABASE_URL (run 'mupic ingest' first) and --model-dir (run scripts/fetch-model.sh)")
         }
     }
 }

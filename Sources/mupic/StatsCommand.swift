@@ -10,7 +10,7 @@ struct Stats: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let stats = try await storage.open().catalogStats()
+        let stats = try await storage.withStorage { try await $0.catalogStats() }
         if json {
             try printJSON(stats)
             return

@@ -32,12 +32,22 @@ private final class Occupancy: Sendable {
 
     @Test func aCancelledWaiterLeavesAndTheGateStillWorks() async throws {
         let gate = UploadGate(limit: 1)
-        let holder = Task { try await gate.withPermit { try await Task.sleep(for: .milliseconds(200)) } }
-        try await Task.sleep(for: .milliseconds(20))
+        // The holder keeps the only place until told to leave, however slowly tasks get scheduled
+        // on two busy cores (fixed sleeps made this test flaky under the full suite).
+        let (held, holding) = AsyncStream.makeStream(of: Void.self)
+        let (release, releasing) = AsyncStream.makeStream(of: Void.self)
+        let holder = Task {
+            try await gate.withPermit {
+                holding.yield()
+                for await _ in release {}
+            }
+        }
+        for await _ in held { break }
         let waiter = Task { try await gate.withPermit { "ran" } }
-        try await Task.sleep(for: .milliseconds(20))
+        try await Task.sleep(for: .milliseconds(20))  // usually long enough for it to be waiting
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
+        releasing.finish()
         try await holder.value
         #expect(try await gate.withPermit { "free again" } == "free again")
     }

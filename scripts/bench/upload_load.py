@@ -7,14 +7,16 @@ from the first upload to the last finished job, recommendations per second, and 
 of the upload requests themselves. A 503 (queue full) is retried after its Retry-After, as a
 client should; it is counted. Loopback only: the URL must be 127.0.0.1 or localhost.
 
-Usage: upload_load.py URL PHOTO COUNT [CONCURRENCY]
+URL may be several, comma-separated (servers sharing one database): uploads go to them in turn.
+
+Usage: upload_load.py URL[,URL...] PHOTO COUNT [CONCURRENCY]
 """
 import json, sys, threading, time, urllib.error, urllib.parse, urllib.request, uuid
 
-url, photo_path, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+urls, photo_path, count = sys.argv[1].split(","), sys.argv[2], int(sys.argv[3])
+url = urls[0]
 concurrency = int(sys.argv[4]) if len(sys.argv) > 4 else 8
-host = urllib.parse.urlparse(url).hostname
-if host not in ("127.0.0.1", "localhost", "::1"):
+if any(urllib.parse.urlparse(each).hostname not in ("127.0.0.1", "localhost", "::1") for each in urls):
     sys.exit("upload_load.py only targets loopback")
 photo = open(photo_path, "rb").read()
 
@@ -37,10 +39,11 @@ def worker():
         with lock:
             if next_index[0] >= count:
                 return
+            index = next_index[0]
             next_index[0] += 1
         while True:
             boundary, data = body()
-            request = urllib.request.Request(url + "/api/recommendations", data=data, method="POST",
+            request = urllib.request.Request(urls[index % len(urls)] + "/api/recommendations", data=data, method="POST",
                                              headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
             start = time.perf_counter()
             try:

@@ -6,19 +6,30 @@ import MupicML
 import MupicStore
 import MupicVision
 
-/// The application `mupic serve` runs: SQLite storage, the sentence model, the photo tagger
-/// (offline, with the image models when configured, or a vision model from `MUPIC_VISION_*`)
-/// and the job workers, all from `configuration`.
+/// The application `mupic serve` runs: storage (SQLite or PostgreSQL), the sentence model, the
+/// photo tagger (offline, with the image models when configured, or a vision model from
+/// `MUPIC_VISION_*`) and the job workers, all from `configuration`.
 public func buildApplication(configuration: WebConfiguration) async throws -> some ApplicationProtocol {
-    let storage = try SQLiteStorage(path: configuration.databasePath)
+    let storage = try await configuration.database.open()
+    do {
+        return try await buildApplication(openedStorage: storage, configuration: configuration)
+    } catch {
+        await storage.close()
+        throw error
+    }
+}
+
+private func buildApplication(openedStorage storage: any MupicStorage, configuration: WebConfiguration) async throws
+    -> some ApplicationProtocol
+{
     let encoder = try SentenceEncoder(modelDirectory: configuration.modelDirectory)
     let reader = PhotoDecoder(
         limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels))
     let services = try await MupicServices.load(
         storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
-        tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), photoDirectory: configuration.photoDirectory, limits: configuration.limits,
-        jobs: configuration.jobs, videos: videoFinder(configuration.listen))
-    return buildApplication(services: services, configuration: configuration)
+        tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), photoDirectory: configuration.photoDirectory,
+        limits: configuration.limits, jobs: configuration.jobs, videos: videoFinder(configuration.listen))
+    return buildApplication(services: services, configuration: configuration, closingStorage: true)
 }
 
 /// The YouTube finder `mupic serve` uses. Matches are kept in memory until the database keeps them,
@@ -40,13 +51,23 @@ func videoFinder(_ listen: ListenConfiguration) -> VideoFinder {
 
 /// The same application around services built elsewhere; tests use this with a temporary
 /// database and stub photo taggers.
-public func buildApplication(services: MupicServices, configuration: WebConfiguration) -> some ApplicationProtocol {
+///
+/// - Parameter closingStorage: whether the application owns the storage and closes it when it
+///   stops; a caller that built the storage itself keeps it open for its own use.
+public func buildApplication(services: MupicServices, configuration: WebConfiguration, closingStorage: Bool = false)
+    -> some ApplicationProtocol
+{
     var logger = Logger(label: "mupic.web")
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     var app = Application(
         router: buildRouter(services: services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Mupic"),
         logger: logger)
+    if closingStorage {
+        // Before the workers: a service group stops its services in reverse, so the job workers
+        // finish their jobs before the database connections close.
+        app.addServices(StorageService(storage: services.storage))
+    }
     app.addServices(JobWorkerService(services: services))
     return app
 }

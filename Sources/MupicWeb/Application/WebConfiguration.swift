@@ -1,13 +1,15 @@
 public import Foundation
 public import MupicCore
 public import MupicListen
+public import MupicStore
 
 /// How `mupic serve` runs: where it listens, where its data lives and how hard it works.
 public struct WebConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// The SQLite file; created with its schema when missing.
-    public var databasePath: String
+    /// The SQLite file (created with its schema when missing) or the PostgreSQL database
+    /// (migrated on start), which several servers may share.
+    public var database: StorageLocation
     /// all-MiniLM-L6-v2, used to embed each photo's tag sentence.
     public var modelDirectory: URL
     /// Where stored photos and thumbnails live, named by content hash.
@@ -22,7 +24,7 @@ public struct WebConfiguration: Sendable {
     public var imageModels: URL?
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/mupic.sqlite",
+        host: String = "127.0.0.1", port: Int = 8080, database: StorageLocation = .sqlite(path: StorageLocation.defaultSQLitePath),
         modelDirectory: URL = URL(fileURLWithPath: "models/all-MiniLM-L6-v2"),
         photoDirectory: URL = URL(fileURLWithPath: "var/photos"), songText: SongText = SongText(),
         limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings(),
@@ -30,7 +32,7 @@ public struct WebConfiguration: Sendable {
     ) {
         self.host = host
         self.port = port
-        self.databasePath = databasePath
+        self.database = database
         self.modelDirectory = modelDirectory
         self.photoDirectory = photoDirectory
         self.songText = songText

@@ -31,18 +31,22 @@ struct JobRunner: Sendable {
         logger[metadataKey: "job"] = "\(job.id)"
         do {
             let recommendation = try await recommend(for: job)
-            try await services.storage.completeJob(id: job.id, recommendation: recommendation)
+            guard try await services.storage.completeJob(id: job.id, attempt: job.attempts, recommendation: recommendation)
+            else { throw LeaseLost() }
             logger.info(
                 "job done",
                 metadata: [
                     "recommendation": "\(recommendation.id)", "attempt": "\(job.attempts)",
                     "elapsed": "\(ContinuousClock.now - started)",
                 ])
+        } catch is LeaseLost {
+            // This worker was too slow: its lease ran out and another worker took the job over.
+            logger.warning("job taken over by another worker; result dropped", metadata: ["attempt": "\(job.attempts)"])
         } catch {
             let failure = JobFailure(error)
             logger.warning("job failed", metadata: ["code": "\(failure.code)", "error": "\(error)"])
             do {
-                try await services.storage.failJob(id: job.id, error: failure.stored)
+                try await services.storage.failJob(id: job.id, attempt: job.attempts, error: failure.stored)
             } catch {
                 // The lease will expire and another worker retry it; nothing else to do here.
                 logger.error("could not record a job failure", metadata: ["error": "\(error)"])
@@ -54,7 +58,7 @@ struct JobRunner: Sendable {
     private func recommend(for job: JobRecord) async throws -> RecommendationRecord {
         let storage = services.storage
         guard let record = try await storage.photo(id: job.photoID) else { throw JobFailure.photoGone }
-        try await storage.updateJob(id: job.id, stage: .tagging, leaseUntil: leaseEnd)
+        try await advance(job, to: .tagging)
         let photo: DecodedPhoto
         if let handedOver = services.pending.take(jobID: job.id) {
             photo = handedOver
@@ -72,7 +76,7 @@ struct JobRunner: Sendable {
                 PhotoTagRecord(tagID: $0.tag.id, score: $0.score, evidence: $0.evidence.joined(separator: "; "))
             }, missingSignals: tagging.missingSignals, photoID: record.id)
 
-        try await storage.updateJob(id: job.id, stage: .matching, leaseUntil: leaseEnd)
+        try await advance(job, to: .matching)
         do {
             return try services.matcher.recommend(
                 photoID: record.id, tags: tagging.tagSet, genres: job.genreIDs)
@@ -100,8 +104,17 @@ struct JobRunner: Sendable {
             contentHash: stored.contentHash)
     }
 
+    /// Records the stage and renews the lease; a claim that is no longer this worker's ends the work.
+    private func advance(_ job: JobRecord, to stage: JobStage) async throws {
+        guard try await services.storage.updateJob(id: job.id, attempt: job.attempts, stage: stage, leaseUntil: leaseEnd)
+        else { throw LeaseLost() }
+    }
+
     private var leaseEnd: Date { Date().addingTimeInterval(services.jobs.lease) }
 }
+
+/// The job's claim passed to another worker (this one's lease expired).
+private struct LeaseLost: Error {}
 
 extension LocalDateTime {
     /// Parses `2008-10-22 16:28`, the form kept in `PhotoRecord.takenAt`.

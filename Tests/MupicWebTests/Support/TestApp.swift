@@ -7,11 +7,12 @@ import MupicStore
 import MupicVision
 @testable import MupicWeb
 
-/// A complete application on a temporary SQLite file and photo folder, with the hand-made
-/// catalog, the real photo decoder, and a tagger of the test's choice.
+/// A complete application on a temporary database (SQLite, or PostgreSQL: see `TestBackend`)
+/// and photo folder, with the hand-made catalog, the real photo decoder, and a tagger of the
+/// test's choice.
 struct TestApp {
     let directory: URL
-    let storage: SQLiteStorage
+    let storage: any MupicStorage
     let services: MupicServices
 
     init(
@@ -21,7 +22,7 @@ struct TestApp {
         videos: VideoFinder = .linksOnly()
     ) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupic-web-\(UUID().uuidString)")
-        storage = try SQLiteStorage(path: directory.appendingPathComponent("test.sqlite").path)
+        storage = try await TestBackend.openStorage(directory: directory)
         let songText = SongText()
         _ = try await storage.upsert(catalog)
         let pending = try await storage.tagSetsWithoutVectors(mode: songText.modeKey)

@@ -1,0 +1,182 @@
+import Foundation
+import MupicCore
+import PostgresNIO
+
+extension PostgresStorage {
+    public func savePhoto(_ photo: PhotoRecord, job: JobRecord) async throws {
+        try await transaction { session in
+            try await session.execute(
+                """
+                INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
+                    delete_token_hash, missing_signals)
+                VALUES (\(photo.id), \(photo.createdAt.stored), \(photo.contentHash), \(photo.width), \(photo.height),
+                    \(photo.isPublic), \(photo.isHidden), \(photo.takenAt), \(photo.deleteTokenHash),
+                    \(photo.missingSignals.joined(separator: "\n")))
+                """)
+            try await Self.insertTags(photo.tags, photoID: photo.id, session: session)
+            try await Self.insertJob(job, session: session)
+        }
+    }
+
+    public func photo(id: String) async throws -> PhotoRecord? {
+        try await withSession { session in
+            try await Self.photos(session.rows("SELECT * FROM images WHERE id = \(id)"), session: session).first
+        }
+    }
+
+    public func setTags(_ tags: [PhotoTagRecord], missingSignals: [String], photoID: String) async throws {
+        try await transaction { session in
+            try await session.execute("DELETE FROM image_tags WHERE image_id = \(photoID)")
+            try await Self.insertTags(tags, photoID: photoID, session: session)
+            try await session.execute(
+                "UPDATE images SET missing_signals = \(missingSignals.joined(separator: "\n")) WHERE id = \(photoID)")
+        }
+    }
+
+    public func saveRecommendation(_ recommendation: RecommendationRecord) async throws {
+        try await transaction { session in try await Self.insertRecommendation(recommendation, session: session) }
+    }
+
+    public func recommendation(id: String) async throws -> RecommendationRecord? {
+        try await withSession { session in
+            try await Self.recommendations(session.rows("SELECT * FROM recommendations WHERE id = \(id)"), session: session)
+                .first
+        }
+    }
+
+    public func recommendations(photoID: String) async throws -> [RecommendationRecord] {
+        try await withSession { session in
+            try await Self.recommendations(
+                session.rows("SELECT * FROM recommendations WHERE image_id = \(photoID) ORDER BY created_at, id"),
+                session: session)
+        }
+    }
+
+    public func archive(after cursor: ArchiveCursor?, limit: Int) async throws -> [ArchiveEntry] {
+        try await withSession { session in
+            let rows: [PostgresRandomAccessRow]
+            if let cursor {
+                rows = try await session.rows(
+                    """
+                    SELECT * FROM images WHERE is_public AND NOT is_hidden
+                        AND (created_at, id) < (\(cursor.createdAt.stored), \(cursor.photoID))
+                    ORDER BY created_at DESC, id DESC LIMIT \(limit)
+                    """)
+            } else {
+                rows = try await session.rows(
+                    "SELECT * FROM images WHERE is_public AND NOT is_hidden ORDER BY created_at DESC, id DESC LIMIT \(limit)")
+            }
+            let photos = try await Self.photos(rows, session: session)
+            let latest = try await Self.recommendations(
+                session.rows(
+                    """
+                    SELECT DISTINCT ON (image_id) * FROM recommendations WHERE image_id = ANY(\(photos.map(\.id)))
+                    ORDER BY image_id, created_at DESC, id DESC
+                    """), session: session)
+            let latestOf = Dictionary(latest.map { ($0.photoID, $0) }, uniquingKeysWith: { first, _ in first })
+            return photos.map { ArchiveEntry(photo: $0, recommendation: latestOf[$0.id]) }
+        }
+    }
+
+    public func setHidden(_ hidden: Bool, photoID: String) async throws {
+        try await withSession { session in try await session.execute("UPDATE images SET is_hidden = \(hidden) WHERE id = \(photoID)") }
+    }
+
+    public func deletePhoto(id: String) async throws -> String? {
+        try await withSession { session in
+            try await session.value("DELETE FROM images WHERE id = \(id) RETURNING content_hash", as: String.self)
+        }
+    }
+
+    public func isContentReferenced(_ contentHash: String) async throws -> Bool {
+        try await withSession { session in
+            try await session.value(
+                "SELECT EXISTS (SELECT 1 FROM images WHERE content_hash = \(contentHash))", as: Bool.self) ?? false
+        }
+    }
+
+    // MARK: rows
+
+    static func insertTags(_ tags: [PhotoTagRecord], photoID: String, session: PostgresSession) async throws {
+        _ = try await session.insert(
+            "INSERT INTO image_tags (image_id, tag, score, evidence)",
+            values: tags.map { [photoID, $0.tagID, $0.score, $0.evidence] })
+    }
+
+    static func insertRecommendation(_ recommendation: RecommendationRecord, session: PostgresSession) async throws {
+        try await session.execute(
+            """
+            INSERT INTO recommendations (id, image_id, created_at, genres, tags, seed)
+            VALUES (\(recommendation.id), \(recommendation.photoID), \(recommendation.createdAt.stored),
+                \(recommendation.genreIDs.joined(separator: ",")), \(recommendation.tags.key),
+                \(Int64(bitPattern: recommendation.seed)))
+            """)
+        _ = try await session.insert(
+            "INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags)",
+            values: recommendation.songs.map {
+                [recommendation.id, $0.rank, $0.songID, $0.similarity, $0.reason.rawValue, $0.sharedTags.key]
+            })
+    }
+
+    /// Photos from `images` rows, in the rows' order, with their tags read in one query.
+    static func photos(_ rows: [PostgresRandomAccessRow], session: PostgresSession) async throws -> [PhotoRecord] {
+        guard !rows.isEmpty else { return [] }
+        let ids: [String] = try rows.map { try $0("id") }
+        var tagsOf: [String: [PhotoTagRecord]] = [:]
+        for row in try await session.rows(
+            """
+            SELECT image_id, tag, score, evidence FROM image_tags WHERE image_id = ANY(\(ids))
+            ORDER BY image_id, score DESC, tag
+            """)
+        {
+            tagsOf[try row("image_id"), default: []].append(
+                PhotoTagRecord(tagID: try row("tag"), score: try row("score"), evidence: try row("evidence")))
+        }
+        return try rows.map { row in
+            let id: String = try row("id")
+            let signals: String = try row("missing_signals")
+            return PhotoRecord(
+                id: id, createdAt: try row("created_at", as: StoredTime.self).date, contentHash: try row("content_hash"),
+                width: try row("width"), height: try row("height"), isPublic: try row("is_public"),
+                isHidden: try row("is_hidden"), takenAt: try row("taken_at"), deleteTokenHash: try row("delete_token_hash"),
+                tags: tagsOf[id] ?? [], missingSignals: signals.split(separator: "\n").map(String.init))
+        }
+    }
+
+    /// Recommendations from `recommendations` rows, in the rows' order, with their songs read in one query.
+    static func recommendations(_ rows: [PostgresRandomAccessRow], session: PostgresSession) async throws
+        -> [RecommendationRecord]
+    {
+        guard !rows.isEmpty else { return [] }
+        let ids: [String] = try rows.map { try $0("id") }
+        var songsOf: [String: [RecommendedSongRecord]] = [:]
+        for song in try await session.rows(
+            """
+            SELECT r.recommendation_id, r.rank, r.song_id, r.similarity, r.reason, r.shared_tags,
+                   s.title, s.artist, s.album, s.genre, s.year, s.language, s.tag_set
+            FROM recommendation_songs r JOIN songs s ON s.id = r.song_id
+            WHERE r.recommendation_id = ANY(\(ids)) ORDER BY r.recommendation_id, r.rank
+            """)
+        {
+            let songID: Int64 = try song("song_id")
+            songsOf[try song("recommendation_id"), default: []].append(
+                RecommendedSongRecord(
+                    rank: try song("rank"), songID: songID, similarity: try song("similarity"),
+                    reason: PickReason(rawValue: try song("reason")) ?? .drawn,
+                    sharedTags: try TagSet(key: try song("shared_tags")),
+                    song: Song(
+                        id: songID, title: try song("title"), artist: try song("artist"), album: try song("album"),
+                        genreID: try song("genre"), year: try song("year"), language: try song("language"),
+                        tags: try TagSet(key: try song("tag_set")))))
+        }
+        return try rows.map { row in
+            let id: String = try row("id")
+            let genres: String = try row("genres")
+            let seed: Int64 = try row("seed")
+            return RecommendationRecord(
+                id: id, photoID: try row("image_id"), createdAt: try row("created_at", as: StoredTime.self).date,
+                genreIDs: genres.split(separator: ",").map(String.init), tags: try TagSet(key: try row("tags")),
+                seed: UInt64(bitPattern: seed), songs: songsOf[id] ?? [])
+        }
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+public import Logging
+public import MupicCore
+import PostgresNIO
+
+/// The production store: PostgreSQL through PostgresNIO's connection pool, shared by any
+/// number of `mupic serve` processes. Behaves as `SQLiteStorage` does, method for method;
+/// the conformance suite in MupicStoreTests runs against both.
+///
+/// The pool needs `PostgresClient.run()` for as long as it is used; the storage runs it in a
+/// task of its own from `open` until `close`, so a command-line tool and the web app's service
+/// group use it the same way (the app adds a `StorageService` that closes it on shutdown).
+public final class PostgresStorage: MupicStorage {
+    public let postgres: PostgresLocation
+    let client: PostgresClient
+    let logger: Logger
+    private let pool: Task<Void, Never>
+
+    public var location: String { postgres.description }
+
+    private init(postgres: PostgresLocation, logger: Logger) {
+        self.postgres = postgres
+        self.logger = logger
+        // The pool's own log (connection attempts, its warnings) only from errors up: failures reach
+        // the caller as thrown errors, with what to do.
+        var background = logger
+        background.logLevel = max(logger.logLevel, .error)
+        let client = PostgresClient(configuration: postgres.clientConfiguration, backgroundLogger: background)
+        self.client = client
+        // Detached: the pool must not inherit a caller's task locals (a service group's graceful
+        // shutdown would otherwise end it before the services that still use it).
+        pool = Task.detached { await client.run() }
+    }
+
+    /// Connects and brings the schema up to date (see `migrate`).
+    ///
+    /// - Parameter connectTimeout: how long to wait for the server before giving up with a hint.
+    public static func open(
+        _ postgres: PostgresLocation, logger: Logger = Logger(label: "mupic.store"), connectTimeout: Duration = .seconds(20)
+    ) async throws -> PostgresStorage {
+        let storage = PostgresStorage(postgres: postgres, logger: logger)
+        do {
+            let ran = try await storage.withDeadline(connectTimeout) { try await storage.migrate() }
+            if !ran.isEmpty { logger.info("database migrated", metadata: ["migrations": "\(ran)", "database": "\(postgres)"]) }
+        } catch {
+            await storage.close()
+            throw error
+        }
+        return storage
+    }
+
+    /// Applies the migrations this database lacks; safe while other processes do the same.
+    /// Returns the names of the migrations applied.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        try await PostgresMigrator.migrate(client, location: location, schema: postgres.schema, logger: logger)
+    }
+
+    public func close() async {
+        pool.cancel()
+        await pool.value
+    }
+
+    /// Runs `body`, failing with a hint when the server does not answer within `timeout`
+    /// (the pool otherwise keeps retrying a server that is not there).
+    private func withDeadline<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
+        let location = self.location
+        return try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw StorageError.cannotOpen(
+                    path: location,
+                    reason: "no answer within \(timeout) (is PostgreSQL running there? for a local one: scripts/postgres.sh start)")
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
+    }
+
+    // MARK: sessions
+
+    /// A pooled connection for statements that stand alone (each commits by itself).
+    func withSession<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in try await body(PostgresSession(connection: connection, logger: logger)) }
+    }
+
+    /// A pooled connection in a transaction: committed when `body` returns, rolled back when it throws.
+    func transaction<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
+        try await client.withTransaction(logger: logger) { connection in
+            try await body(PostgresSession(connection: connection, logger: logger))
+        }
+    }
+
+    // MARK: catalog
+
+    public func upsert(_ songs: [Song]) async throws -> UpsertCounts {
+        try await transaction { session in
+            // One ingest at a time; readers (the web) go on meanwhile.
+            try await session.execute("LOCK TABLE songs IN SHARE ROW EXCLUSIVE MODE")
+            var existing: [String: (id: Int64, fingerprint: String)] = [:]
+            for row in try await session.rows("SELECT id, dedup_key, title, artist, album, year, language, tag_set FROM songs") {
+                existing[try row("dedup_key")] = (try row("id"), try Self.fingerprint(row))
+            }
+            let now = Date().stored
+            var counts = UpsertCounts()
+            var inserts: [Song] = []
+            var insertKeys = Set<String>()
+            var updated: [(id: Int64, song: Song)] = []
+            for song in songs {
+                let key = song.dedupKey
+                let fingerprint = Self.fingerprint(song)
+                if let found = existing[key] {
+                    guard found.fingerprint != fingerprint else {
+                        counts.unchanged += 1
+                        continue
+                    }
+                    if found.id < 0 {
+                        // A second spelling of a song inserted by this same call: the later one wins, as in SQLite.
+                        inserts[Int(-found.id - 1)] = song
+                    } else {
+                        updated.append((found.id, song))
+                    }
+                    existing[key] = (found.id, fingerprint)
+                    counts.updated += 1
+                } else {
+                    inserts.append(song)
+                    insertKeys.insert(key)
+                    existing[key] = (-Int64(inserts.count), fingerprint)
+                    counts.inserted += 1
+                }
+            }
+            var tagRows: [[any PostgresBindable]] = []
+            for (id, song) in updated {
+                try await session.execute(
+                    """
+                    UPDATE songs SET title = \(song.title), artist = \(song.artist), album = \(song.album),
+                        year = \(song.year), language = \(song.language), tag_set = \(song.tags.key), updated_at = \(now)
+                    WHERE id = \(id)
+                    """)
+                try await session.execute("DELETE FROM song_tags WHERE song_id = \(id)")
+                tagRows += song.tags.map { [id, $0.id] }
+            }
+            let inserted = try await session.insert(
+                "INSERT INTO songs (dedup_key, title, artist, album, genre, year, language, tag_set, updated_at)",
+                values: inserts.map {
+                    [$0.dedupKey, $0.title, $0.artist, $0.album, $0.genreID, $0.year, $0.language, $0.tags.key, now]
+                }, suffix: "RETURNING id, dedup_key")
+            var idOfKey: [String: Int64] = [:]
+            for row in inserted { idOfKey[try row("dedup_key")] = try row("id") }
+            for song in inserts {
+                guard let id = idOfKey[song.dedupKey] else { continue }
+                tagRows += song.tags.map { [id, $0.id] }
+            }
+            _ = try await session.insert("INSERT INTO song_tags (song_id, tag)", values: tagRows)
+            return counts
+        }
+    }
+
+    public func tagSetsWithoutVectors(mode: String) async throws -> [TagSet] {
+        try await withSession { session in
+            try await session.rows(
+                """
+                SELECT DISTINCT s.tag_set FROM songs s
+                LEFT JOIN tag_vectors v ON v.tag_set = s.tag_set AND v.mode = \(mode)
+                WHERE v.tag_set IS NULL ORDER BY s.tag_set
+                """
+            ).map { try TagSet(key: try $0("tag_set")) }
+        }
+    }
+
+    public func saveVectors(_ vectors: [TagSetVector], mode: String, model: String) async throws {
+        try await transaction { session in
+            // A tag set twice in one call keeps its last vector, as the row-by-row SQLite upsert does.
+            var last: [String: Int] = [:]
+            for (index, entry) in vectors.enumerated() { last[entry.tags.key] = index }
+            let rows: [[any PostgresBindable]] = vectors.enumerated().compactMap { index, entry in
+                guard last[entry.tags.key] == index else { return nil }
+                return [entry.tags.key, mode, model, ByteBuffer(bytes: VectorBlob.encode(entry.vector))]
+            }
+            _ = try await session.insert(
+                "INSERT INTO tag_vectors (tag_set, mode, model, vector)", values: rows,
+                suffix: "ON CONFLICT (tag_set, mode) DO UPDATE SET model = excluded.model, vector = excluded.vector")
+        }
+    }
+
+    public func catalog(mode: String) async throws -> StoredCatalog {
+        try await withSession { session in
+            var rowOfKey: [String: Int] = [:]
+            var vectors: [Float] = []
+            var dimension = 0
+            for try await (key, blob) in try await session.connection.query(
+                "SELECT tag_set, vector FROM tag_vectors WHERE mode = \(mode)", logger: logger
+            ).decode((String, ByteBuffer).self) {
+                let bytes = Data(blob.readableBytesView)
+                if dimension == 0 { dimension = bytes.count / MemoryLayout<Float>.size }
+                guard bytes.count == dimension * MemoryLayout<Float>.size, dimension > 0 else {
+                    throw StorageError.corruptVector(tagSet: key, bytes: bytes.count, expected: dimension * 4)
+                }
+                rowOfKey[key] = rowOfKey.count
+                VectorBlob.append(bytes, to: &vectors)
+            }
+            var songs: [Song] = []
+            var vectorRow: [Int] = []
+            for try await (id, title, artist, album, genre, year, language, key) in try await session.connection.query(
+                "SELECT id, title, artist, album, genre, year, language, tag_set FROM songs ORDER BY genre, id",
+                logger: logger
+            ).decode((Int64, String, String, String?, String, Int?, String?, String).self) {
+                guard let vectorIndex = rowOfKey[key] else { continue }
+                let tags: TagSet
+                do { tags = try TagSet(key: key) } catch {
+                    throw StorageError.corruptRow(table: "songs", id: "\(id)", reason: "\(error)")
+                }
+                songs.append(Song(
+                    id: id, title: title, artist: artist, album: album, genreID: genre, year: year, language: language,
+                    tags: tags))
+                vectorRow.append(vectorIndex)
+            }
+            return StoredCatalog(songs: songs, vectorRow: vectorRow, vectors: vectors, dimension: dimension)
+        }
+    }
+
+    public func catalogStats() async throws -> CatalogStats {
+        try await withSession { session in
+            let songs = try await session.value("SELECT COUNT(*) FROM songs", as: Int.self) ?? 0
+            let distinct = try await session.value("SELECT COUNT(DISTINCT tag_set) FROM songs", as: Int.self) ?? 0
+            var perGenre: [String: Int] = [:]
+            for row in try await session.rows("SELECT genre, COUNT(*) AS n FROM songs GROUP BY genre") {
+                perGenre[try row("genre")] = try row("n")
+            }
+            var perTag: [String: Int] = [:]
+            for row in try await session.rows("SELECT tag, COUNT(*) AS n FROM song_tags GROUP BY tag") {
+                perTag[try row("tag")] = try row("n")
+            }
+            return CatalogStats(songs: songs, songsPerGenre: perGenre, songsPerTag: perTag, distinctTagSets: distinct)
+        }
+    }
+
+    private static func fingerprint(_ song: Song) -> String {
+        [song.title, song.artist, song.album ?? "", song.year.map(String.init) ?? "", song.language ?? "", song.tags.key]
+            .joined(separator: "\u{1F}")
+    }
+
+    private static func fingerprint(_ row: PostgresRandomAccessRow) throws -> String {
+        let year: Int? = try row("year")
+        let album: String? = try row("album")
+        let language: String? = try row("language")
+        return [try row("title"), try row("artist"), album ?? "", year.map(String.init) ?? "", language ?? "", try row("tag_set")]
+            .joined(separator: "\u{1F}")
+    }
+}
