@@ -106,6 +106,16 @@ enum SQLiteSchema {
                 t.column("detail", .text).notNull().defaults(to: "")
             }
         }
+        migrator.registerMigration("v3-videos") { db in
+            // One row per searched song; video_id NULL remembers that nothing was good enough.
+            try db.create(table: "video_matches") { t in
+                t.primaryKey("song_id", .integer).references("songs", onDelete: .cascade)
+                t.column("video_id", .text)
+                t.column("title", .text)
+                t.column("channel", .text)
+                t.column("fetched_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -38,15 +38,17 @@ struct VideosWarm: AsyncParsableCommand {
             throw CommandFailure(
                 "MUPIC_YOUTUBE_KEY is not set: create a YouTube Data API v3 key (see README, Listening) and export it")
         }
-        let catalog = try await storage.open().catalog(mode: SongText(language: koreanText ? .korean : .english).modeKey)
-        guard !catalog.songs.isEmpty else { throw CommandFailure("the catalog is empty: run 'mupic ingest' first") }
-        // No recommendation counts yet: catalog order, genres taking turns.
-        let planned = WarmOrder.songs(catalog.songs).prefix(limit ?? max(1, listen.dailyUnits / QuotaBudget.searchCost))
-        status(
-            "warning: video matches are kept in memory until the database stores them; "
-                + "this run spends quota without helping a running 'mupic serve'")
+        try await storage.withStorage { store in try await warm(store, listen: listen) }
+    }
 
-        let finder = VideoFinder(configuration: listen, cache: InMemoryVideoMatchCache())
+    private func warm(_ store: any MupicStorage, listen: ListenConfiguration) async throws {
+        let catalog = try await store.catalog(mode: SongText(language: koreanText ? .korean : .english).modeKey)
+        guard !catalog.songs.isEmpty else { throw CommandFailure("the catalog is empty: run 'mupic ingest' first") }
+        // The most recommended songs first; the rest in catalog order, genres taking turns.
+        let order = WarmOrder.songs(catalog.songs, timesRecommended: try await store.timesRecommended())
+        let planned = order.prefix(limit ?? max(1, listen.dailyUnits / QuotaBudget.searchCost))
+        // Matches go to the database, where every 'mupic serve' on it finds them.
+        let finder = VideoFinder(configuration: listen, cache: store)
         let progress = ProgressBar("videos", total: planned.count)
         var tally = WarmTally()
         for song in planned {

@@ -144,5 +144,17 @@ enum PostgresSchema {
             """,
             "CREATE INDEX admin_audit_time ON admin_audit (time)",
         ]),
+        Migration(name: "v3-videos", statements: [
+            // One row per searched song; video_id NULL remembers that nothing was good enough.
+            """
+            CREATE TABLE video_matches (
+                song_id bigint PRIMARY KEY REFERENCES songs ON DELETE CASCADE,
+                video_id text COLLATE "C",
+                title text COLLATE "C",
+                channel text COLLATE "C",
+                fetched_at timestamptz NOT NULL
+            )
+            """,
+        ]),
     ]
 }

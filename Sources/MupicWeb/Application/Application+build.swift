@@ -2,6 +2,7 @@ import Foundation
 public import Hummingbird
 import Logging
 import MupicListen
+import MupicCore
 import MupicML
 import MupicStore
 import MupicVision
@@ -28,13 +29,14 @@ private func buildApplication(openedStorage storage: any MupicStorage, configura
     let services = try await MupicServices.load(
         storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
         tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), photoDirectory: configuration.photoDirectory,
-        limits: configuration.limits, jobs: configuration.jobs, videos: videoFinder(configuration.listen))
+        limits: configuration.limits, jobs: configuration.jobs, videos: videoFinder(configuration.listen, cache: storage))
     return buildApplication(services: services, configuration: configuration, closingStorage: true)
 }
 
 /// The YouTube finder `mupic serve` uses. Matches are kept in memory until the database keeps them,
 /// so after a restart a song is searched again the first time someone plays it.
-func videoFinder(_ listen: ListenConfiguration) -> VideoFinder {
+/// The finder remembers matches in the database, so a song is searched once across restarts and servers.
+func videoFinder(_ listen: ListenConfiguration, cache: any VideoMatchCache) -> VideoFinder {
     let logger = Logger(label: "mupic.listen")
     if listen.hasKey {
         logger.info(
@@ -46,7 +48,7 @@ func videoFinder(_ listen: ListenConfiguration) -> VideoFinder {
     } else {
         logger.info("no MUPIC_YOUTUBE_KEY: the result page offers listen links, no in-page player")
     }
-    return VideoFinder(configuration: listen, cache: InMemoryVideoMatchCache(), logger: logger)
+    return VideoFinder(configuration: listen, cache: cache, logger: logger)
 }
 
 /// The same application around services built elsewhere; tests use this with a temporary
