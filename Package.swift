@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "MupicIndex", targets: ["MupicIndex"]),
         .library(name: "MupicVision", targets: ["MupicVision"]),
         .library(name: "MupicWeb", targets: ["MupicWeb"]),
+        .library(name: "MupicListen", targets: ["MupicListen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,7 +52,7 @@ let package = Package(
         .target(
             name: "MupicVision",
             dependencies: [
-                "MupicCore", "CVipsShim",
+                "MupicCore", "MupicML", "CVipsShim",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -91,9 +92,21 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "MupicListen",
+            dependencies: [
+                "MupicCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.process("Resources")],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "MupicWeb",
             dependencies: [
-                "MupicCore", "MupicML", "MupicStore", "MupicIndex", "MupicVision",
+                "MupicCore", "MupicML", "MupicStore", "MupicIndex", "MupicVision", "MupicListen",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -109,23 +122,41 @@ let package = Package(
         .executableTarget(
             name: "mupic",
             dependencies: [
-                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "COpenBLAS",
+                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "MupicListen",
+                "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift
         ),
         .testTarget(name: "MupicCoreTests", dependencies: ["MupicCore"], swiftSettings: strictSwift),
-        .testTarget(name: "MupicMLTests", dependencies: ["MupicML"], resources: [.copy("Fixtures")], swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicMLTests", dependencies: ["MupicML", "MupicTestSupport"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift),
         .testTarget(
             name: "MupicCatalogTests", dependencies: ["MupicCatalog", "MupicCore"],
             swiftSettings: strictSwift),
         .testTarget(name: "MupicStoreTests", dependencies: ["MupicStore", "MupicCore"], swiftSettings: strictSwift),
         .target(name: "MupicTestSupport", path: "Tests/MupicTestSupport", swiftSettings: strictSwift),
+        .target(
+            name: "MupicListenTestSupport",
+            dependencies: [
+                "MupicListen", "MupicCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/MupicListenTestSupport",
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicListenTests",
+            dependencies: ["MupicListen", "MupicCore", "MupicListenTestSupport"],
+            swiftSettings: strictSwift),
         .testTarget(
             name: "MupicWebTests",
             dependencies: [
                 "MupicWeb", "MupicCore", "MupicStore", "MupicIndex", "MupicVision", "MupicTestSupport",
+                "MupicListen", "MupicListenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift),
@@ -140,6 +171,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicImageModelTests", dependencies: ["MupicVision", "MupicML", "MupicTestSupport"],
             swiftSettings: strictSwift),
         .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),
     ],

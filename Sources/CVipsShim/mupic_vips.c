@@ -145,6 +145,22 @@ MupicImage *mupic_resize(MupicImage *image, double scale) {
     return vips_resize(image, &out, scale, NULL) == 0 ? out : NULL;
 }
 
+MupicImage *mupic_resize_exact(MupicImage *image, int width, int height) {
+    VipsImage *out = NULL;
+    double hscale = (double) width / vips_image_get_width(image);
+    double vscale = (double) height / vips_image_get_height(image);
+    if (vips_resize(image, &out, hscale, "vscale", vscale, "kernel", VIPS_KERNEL_LINEAR, NULL) != 0) {
+        return NULL;
+    }
+    if (vips_image_get_width(out) != width || vips_image_get_height(out) != height) {
+        vips_error("mupic", "resize to %dx%d gave %dx%d", width, height,
+            vips_image_get_width(out), vips_image_get_height(out));
+        g_object_unref(out);
+        return NULL;
+    }
+    return out;
+}
+
 // After a libvips call that wrote *next, moves *current on to it and drops the
 // old reference. `next` is passed by address because C leaves the order of
 // argument evaluation open: the call filling it may run after a plain read.

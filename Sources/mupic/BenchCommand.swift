@@ -6,9 +6,9 @@ import MupicIndex
 import MupicML
 import MupicStore
 
-struct Bench: AsyncParsableCommand {
+struct RecommendBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "recommend",
         abstract: "Measure embedding and recommending against the Python baselines, side by side.",
         discussion: """
             Embedding: MupicML vs sentence-transformers (scripts/minilm/bench_reference.py) on the same sentences. \

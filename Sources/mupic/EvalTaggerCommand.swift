@@ -43,7 +43,7 @@ struct EvalTagger: AsyncParsableCommand {
                     guard let data = FileManager.default.contents(atPath: file.path) else {
                         throw CommandFailure("cannot read the file")
                     }
-                    let tagging = try await photoTagger.tag(try decoder.decode(data))
+                    let (_, tagging) = try await photoTagger.tagUnkept(data, decoder: decoder)
                     evaluation.record(tagging, classPath: photoClass.path, labels: expected)
                 } catch {
                     evaluation.recordFailure(path: file.path, reason: "\(error)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MupicListen
 import MupicWeb
 
 /// `mupic serve`: the web site, its JSON API and the job workers in one process.
@@ -7,7 +8,10 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the web site: upload a photo, get five songs.",
-        discussion: "Example: mupic serve --host 0.0.0.0 --port 8080. Stop with Ctrl-C; running jobs finish first.")
+        discussion: """
+            Example: mupic serve --host 0.0.0.0 --port 8080. Stop with Ctrl-C; running jobs finish first.
+            With MUPIC_YOUTUBE_KEY set, songs play in the result page (see README, Listening);             MUPIC_YOUTUBE_DAILY_UNITS caps the searches a day (default 9000 units = 90 songs).
+            """)
 
     @Option(help: "Address to listen on (0.0.0.0 for every interface).") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
@@ -24,6 +28,7 @@ struct Serve: AsyncParsableCommand {
     var jobPoll = 10.0
     @OptionGroup var storage: StorageOptions
     @OptionGroup var model: ModelOptions
+    @OptionGroup var imageModels: ImageModelOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (got \(port))") }
@@ -33,11 +38,14 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let listen: ListenConfiguration
+        do { listen = try ListenConfiguration.fromEnvironment() } catch { throw CommandFailure("\(error)") }
         let configuration = WebConfiguration(
             host: host, port: port, database: try storage.location(),
             modelDirectory: URL(fileURLWithPath: model.modelPath), photoDirectory: URL(fileURLWithPath: photos),
             songText: model.songText,
-            jobs: JobSettings(workers: workers, lease: jobLease, pollInterval: .milliseconds(Int(jobPoll * 1000))))
+            jobs: JobSettings(workers: workers, lease: jobLease, pollInterval: .milliseconds(Int(jobPoll * 1000))),
+            listen: listen, imageModels: imageModels.url)
         let app = try await startingUp { try await buildApplication(configuration: configuration) }
         // SIGINT and SIGTERM start a graceful shutdown: the server stops accepting, workers finish their job.
         try await app.runService()

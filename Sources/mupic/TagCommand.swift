@@ -17,24 +17,21 @@ struct TagPhoto: AsyncParsableCommand {
 
     func run() async throws {
         let photoTagger = try tagger.makeTagger()
-        let decoder = PhotoDecoder()
         var results: [TaggedPhotoOutput] = []
         var failed = 0
         for path in photos {
-            let tagging: PhotoTagging
-            let decoded: DecodedPhoto
+            let tagged: (PhotoAnalysis, PhotoTagging)
             do {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw CommandFailure("cannot read \(path): check the path and permissions")
                 }
-                decoded = try decoder.decode(data)
-                tagging = try await photoTagger.tag(decoded)
+                tagged = try await photoTagger.tagUnkept(data)
             } catch {
                 failed += 1
                 FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
                 continue
             }
-            let output = TaggedPhotoOutput(file: path, photo: decoded, tagging: tagging)
+            let output = TaggedPhotoOutput(file: path, photo: tagged.0, tagging: tagged.1)
             if json { results.append(output) } else { print(output.text(lang.language, explain: explain)) }
         }
         if json { try printJSON(results) }
@@ -57,14 +54,17 @@ struct TaggedPhotoOutput: Encodable {
     let width: Int
     let height: Int
     let takenAt: String?
+    /// The colour measurements the rules read, for tuning the tables.
+    let colour: ColourStats
     let tags: [TagOutput]
     let missingSignals: [String]
 
-    init(file: String, photo: DecodedPhoto, tagging: PhotoTagging) {
+    init(file: String, photo: PhotoAnalysis, tagging: PhotoTagging) {
         self.file = file
         width = photo.size.width
         height = photo.size.height
         takenAt = photo.metadata.capturedAt?.minutePrecision
+        colour = photo.colour
         tags = tagging.tags.map {
             TagOutput(
                 id: $0.tag.id, facet: $0.tag.facet.rawValue, ko: $0.tag.korean, en: $0.tag.english,
@@ -91,5 +91,18 @@ struct TaggedPhotoOutput: Encodable {
             for missing in missingSignals { lines.append("  \(language == .korean ? "없는 신호" : "missing"): \(missing)") }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension PhotoTagger {
+    /// Tags a photo that is not kept: offline taggers read only its analysis (no re-encoding);
+    /// the vision model gets the full decode, whose stored copy it sends.
+    func tagUnkept(_ data: Data, decoder: PhotoDecoder = PhotoDecoder()) async throws -> (PhotoAnalysis, PhotoTagging) {
+        if let offline = self as? any OfflinePhotoTagger {
+            let analysis = try decoder.analyse(data)
+            return (analysis, try offline.tag(analysis))
+        }
+        let photo = try decoder.decode(data)
+        return (photo.analysis, try await tag(photo))
     }
 }

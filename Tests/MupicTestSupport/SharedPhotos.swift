@@ -14,15 +14,7 @@ public enum SharedPhotos {
         }
     }
 
-    public static let directory: URL = {
-        if let shared = ProcessInfo.processInfo.environment["MUPIC_SHARED_DIR"], !shared.isEmpty {
-            return URL(fileURLWithPath: shared).appendingPathComponent("photos")
-        }
-        // Tests/MupicTestSupport/SharedPhotos.swift → package root → its sibling `shared`.
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/photos")
-    }()
+    public static let directory = SharedDirectory.url.appendingPathComponent("photos")
 
     /// The bytes of one photo, e.g. `exif/DSCN0010.jpg`.
     public static func data(_ relativePath: String) throws -> Data {

@@ -57,4 +57,21 @@ import Testing
             #expect(!Data(bytes).contains(Data("GPS".utf8)))
         }
     }
+
+    @Test func theImageModelsTagASeaPhotoAndThePageSaysWhy() async throws {
+        let tagger = try PhotoTaggers.make(imageModels: SharedImageModels.directory, environment: [:])
+        #expect(tagger is ModelPhotoTagger)
+        let app = try await TestApp(tagger: tagger, embedder: try Self.encoder())
+        let photo = try TestImages.firstShared(in: "intel/sea")
+        try await app.test(.live) { client in
+            let upload = try await client.post("/api/recommendations", .upload(photo: photo, genres: ["pop"]))
+            #expect(upload.status == .accepted)
+            let job = try await client.waitForJob(try #require(try upload.json()["jobId"] as? String))
+            #expect(job["state"] as? String == "done")
+            let page = try await client.get(try #require(job["resultUrl"] as? String))
+            #expect(page.text.contains("#해변") || page.text.contains("#휴가/여행"))
+            #expect(page.text.contains("← scene: "))
+            #expect(!page.text.contains(HeuristicPhotoTagger.noModels))
+        }
+    }
 }

@@ -8,8 +8,13 @@ Run by tests/e2e/run.sh, which starts the server; by hand:
 (FILE holds the password set with `mupic admin set-password` on that database.)
 
 The steps form one visit (home → photo → genres → play → loading → result → regenerate →
-archive → dashboard → admin sign-in → hide → show → English); a step that fails stops the steps that need it, and those count as
+listen menu → play without a key → play with a key → archive → dashboard → admin sign-in →
+hide → show → English); a step that fails stops the steps that need it, and those count as
 failed too. The last line is `N passed, M failed`.
+
+The listening steps need --listen-base-url (a second `mupic serve` on the same database
+with MUPIC_YOUTUBE_KEY and MUPIC_YOUTUBE_URL pointing at tests/e2e/fake_youtube.py) and
+--youtube-log (that fake's log of searches).
 """
 
 import argparse
@@ -21,11 +26,13 @@ import sys
 import time
 import traceback
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Browser  # noqa: E402
+from fake_youtube import echo_id  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 STRINGS = os.path.join(REPO, "Sources", "MupicWeb", "Resources", "strings.json")
@@ -34,6 +41,11 @@ PHOTO = "exif/DSCN0010.jpg"  # a real camera photo with an EXIF capture time (au
 WAKE_PHOTO = "exif/Sony_HDR-HC3.jpg"  # a second, small upload that wakes the job workers
 GENRES = ["ballad", "pop"]  # the two the visit submits (run.sh ingests their catalog files)
 THIRD, FOURTH = "indie", "jazz"  # a third is accepted, a fourth refused
+
+LISTEN_SERVICES = ["YouTube", "YouTube Music", "Melon", "Genie", "Spotify", "Apple Music"]
+LISTEN_HOSTS = ["www.youtube.com", "music.youtube.com", "www.melon.com", "www.genie.co.kr", "open.spotify.com",
+                "music.apple.com"]
+PLAYER = "https://www.youtube-nocookie.com/embed/"
 
 DESKTOP = dict(width=1280, height=900, mobile=False, scale=1)
 PHONE = dict(width=390, height=844, mobile=True, scale=2)
@@ -202,7 +214,7 @@ class Visit:
             " genre: (li.querySelector('.genre-pill') || {}).textContent || '',"
             " similarity: (li.querySelector('.similarity') || {}).textContent || '',"
             " reason: (li.querySelector('.song-reason') || {}).textContent || '',"
-            " listen: (li.querySelector('a.listen') || {}).href || ''}))")
+            " listen: (li.querySelector('.listen-menu a[data-service=youtube]') || {}).href || ''}))")
 
     def check_five_songs(self, songs, when):
         check(len(songs) == 5, f"{when}: the result should list 5 songs, found {len(songs)}")
@@ -312,6 +324,13 @@ class Visit:
         check(all(tag.startswith("#") for tag in tags), f"every hashtag should start with #, got {tags}")
         facets = self.b.evaluate("document.querySelectorAll('.hashtags .facet').length")
         check(facets >= 1, "the hashtags should be grouped by facet")
+        self.b.evaluate("document.querySelector('.why-tags').open = true")
+        reasons = self.b.evaluate("Array.from(document.querySelectorAll('.why-tags .reason')).map(e => e.textContent)")
+        check(any(r.startswith("← scene: ") for r in reasons),
+              f"with the image models the tag reasons should name scenes, got {reasons[:4]}")
+        check(any("EXIF 2008-10-22 16:28" in r for r in reasons), f"the time tag should cite the EXIF date, got {reasons[:4]}")
+        self.shoot("result-why-tags", full_page=True)
+        self.b.evaluate("document.querySelector('.why-tags').open = false")
         songs = self.songs()
         self.check_five_songs(songs, "first draw")
         genre_names = {self.strings_genre(g) for g in GENRES}
@@ -341,6 +360,134 @@ class Visit:
         shown = {(s["title"].strip(), s["artist"].strip()) for s in self.first_songs}
         again = [s["title"] for s in songs if (s["title"].strip(), s["artist"].strip()) in shown]
         check(not again, f"regenerate should never repeat a song already shown for this photo, repeated: {again}")
+
+    # Listening
+
+    def third_party_requests(self, since):
+        """Requests the page made since event `since` to anything but our own servers."""
+        ours = (self.base, self.args.listen_base_url or self.base, "data:", "blob:")
+        return [r["request"]["url"] for r in self.b.events_named("Network.requestWillBeSent")[since:]
+                if not r["request"]["url"].startswith(ours)]
+
+    def youtube_searches(self):
+        if not self.args.youtube_log or not os.path.exists(self.args.youtube_log):
+            return []
+        with open(self.args.youtube_log, encoding="utf-8") as handle:
+            return [line.rstrip("\n") for line in handle if line.strip()]
+
+    def press_key(self, key, code, key_code, text=None):
+        """A real key press on the focused element, as a keyboard sends it (Enter carries the text "\\r")."""
+        down = dict(type="keyDown", key=key, code=code, windowsVirtualKeyCode=key_code, nativeVirtualKeyCode=key_code)
+        if text:
+            down.update(text=text, unmodifiedText=text)
+        self.b.send("Input.dispatchKeyEvent", **down)
+        self.b.send("Input.dispatchKeyEvent", type="keyUp", key=key, code=code, windowsVirtualKeyCode=key_code,
+                    nativeVirtualKeyCode=key_code)
+
+    def step_listen_menu(self):
+        # Nothing may reach YouTube before a play button is pressed, so the browser is told to
+        # refuse YouTube's hosts: a request made anyway shows up as an event, never on the network.
+        self.b.send("Network.setBlockedURLs", urls=["*youtube-nocookie.com*", "*youtube.com*", "*ytimg.com*",
+                                                    "*googlevideo.com*", "*doubleclick.net*"])
+        since = len(self.b.events_named("Network.requestWillBeSent"))
+        self.b.navigate(self.base + f"/r/{self.result_id}")
+        self.b.wait_for("document.querySelectorAll('.play-song:not([hidden])').length === 5",
+                        what="app.js to show a play button for each of the 5 songs")
+        check(self.b.evaluate("!document.querySelector('#play-all').hidden"), "the play-all button should be shown")
+        check(not self.b.evaluate("!!document.querySelector('iframe')"), "no player should be on the page before play")
+        privacy = self.text(".listen-privacy")
+        check(privacy == self.t("listen_privacy"), f"the result should say when YouTube is contacted, got {privacy!r}")
+        # The first song's menu opens from the keyboard: focus its summary, press Enter.
+        focused = self.b.evaluate("(() => { const s = document.querySelector('li.song .listen-menu summary');"
+                                  " s.scrollIntoView({block: 'center'}); s.focus(); return document.activeElement === s; })()")
+        check(focused, "the listen menu's summary should take the keyboard focus")
+        self.press_key("Enter", "Enter", 13, text="\r")
+        self.b.wait_for("document.querySelector('li.song .listen-menu').open", what="Enter to open the listen menu")
+        links = self.b.evaluate(
+            "Array.from(document.querySelectorAll('li.song .listen-menu')[0].querySelectorAll('a')).map(a => ({"
+            " name: a.firstChild.textContent.trim(), href: a.href, target: a.target, rel: a.rel,"
+            " visible: a.getBoundingClientRect().height > 0}))")
+        check([link["name"] for link in links] == LISTEN_SERVICES,
+              f"the listen menu should offer {LISTEN_SERVICES}, got {[link['name'] for link in links]}")
+        song = self.songs()[0]
+        query = urllib.parse.quote(f"{song['title'].strip()} {song['artist'].strip()}", safe="")
+        for link, host in zip(links, LISTEN_HOSTS):
+            parsed = urllib.parse.urlsplit(link["href"])
+            check(parsed.netloc == host and query in link["href"],
+                  f"{link['name']} should search {host} for the song, got {link['href']}")
+            check(link["visible"] and link["target"] == "_blank" and "noopener" in link["rel"],
+                  f"{link['name']} should be a visible link opening a new tab safely, got {link}")
+        self.shoot("result-listen-menu")
+        check(not self.third_party_requests(since),
+              f"the result page should request nothing from other sites before play, got {self.third_party_requests(since)}")
+
+    def step_play_without_key(self):
+        since = len(self.b.events_named("Network.requestWillBeSent"))
+        self.b.evaluate("document.querySelectorAll('.listen-menu').forEach(d => d.open = false)")
+        self.click("li.song:nth-child(2) .play-song")
+        expected = self.t("listen_unavailable")
+        self.b.wait_for(f"document.querySelector('li.song:nth-child(2) .listen-status').textContent === {js(expected)}",
+                        what="pressing play without a key to explain and offer the links")
+        check(self.b.evaluate("document.querySelector('li.song:nth-child(2) .listen-menu').open"),
+              "without a key, play should open the song's listen menu")
+        check(not self.b.evaluate("!!document.querySelector('iframe')"), "without a key there should be no player")
+        check(self.b.evaluate("document.querySelector('li.song:nth-child(2) .play-song').getAttribute('aria-pressed')") == "false",
+              "the play button should not stay pressed when nothing plays")
+        check(self.path() == f"/r/{self.result_id}", f"pressing play should stay on the result page, went to {self.path()}")
+        check(not self.third_party_requests(since), f"nothing should go to YouTube without a key, got {self.third_party_requests(since)}")
+        check(not self.youtube_searches(), f"the server without a key should not search, the fake API saw {self.youtube_searches()}")
+        self.shoot("result-play-no-key")
+
+    def step_play_with_key(self):
+        check(self.args.listen_base_url, "the suite needs --listen-base-url (a server with a fake YouTube key; run.sh starts one)")
+        listen = self.args.listen_base_url.rstrip("/")
+        since = len(self.b.events_named("Network.requestWillBeSent"))
+        self.b.navigate(listen + f"/r/{self.result_id}")
+        self.b.wait_for("document.querySelectorAll('.play-song:not([hidden])').length === 5", what="the play buttons")
+        check(not self.third_party_requests(since), "the page with a key should load nothing from YouTube before play either")
+        check(not self.youtube_searches(), "no search should be made before play")
+        songs = self.songs()
+        ids = [echo_id(f"{song['title'].strip()} {song['artist'].strip()}") for song in songs]
+        self.click("li.song:nth-child(1) .play-song")
+        self.b.wait_for("!!document.querySelector('#player-1 iframe')", what="the first song's player to appear")
+        frame = self.b.evaluate(
+            "(() => { const f = document.querySelector('#player-1 iframe'); return {src: f.src, title: f.title,"
+            " allow: f.allow, referrer: f.referrerPolicy, width: f.getBoundingClientRect().width}; })()")
+        check(frame["src"].startswith(PLAYER + ids[0] + "?"),
+              f"the player should be YouTube's no-cookie embed of video {ids[0]}, got {frame['src']}")
+        check("autoplay=1" in frame["src"] and "autoplay" in frame["allow"], f"the player should start playing, got {frame}")
+        check(frame["title"] == self.t("listen_player_title", title=songs[0]["title"].strip()),
+              f"the player should be titled for the song, got {frame['title']!r}")
+        check(frame["referrer"] == "strict-origin-when-cross-origin", f"the player needs a referrer policy, got {frame}")
+        check(frame["width"] > 200, f"the player should be drawn at a visible size, got {frame['width']}px")
+        check(self.b.evaluate("document.querySelector('li.song:nth-child(1) .play-song').getAttribute('aria-pressed')") == "true",
+              "the pressed play button should say so (aria-pressed)")
+        self.shoot("result-playing", full_page=True)
+        searched = self.youtube_searches()
+        check(searched == [f"{songs[0]['title'].strip()} {songs[0]['artist'].strip()}"],
+              f"exactly one search, for the first song, should have been made, got {searched}")
+        # Play all five: one player with the other four queued; the single player goes away.
+        self.click("#play-all")
+        self.b.wait_for("!!document.querySelector('#queue-player iframe')", timeout=20, what="the play-all player to appear")
+        queue = self.b.evaluate("document.querySelector('#queue-player iframe').src")
+        expected = PLAYER + ids[0] + "?"
+        check(queue.startswith(expected) and f"playlist={','.join(ids[1:])}" in queue,
+              f"play all should queue the five videos {ids}, got {queue}")
+        check(not self.b.evaluate("!!document.querySelector('#player-1 iframe')"), "only one player should play at a time")
+        check(len(self.youtube_searches()) == 5, f"play all should search the four others once each, got {self.youtube_searches()}")
+        # Pressing again stops; playing a song again costs no search (the server remembers it).
+        self.click("#play-all")
+        self.b.wait_for("!document.querySelector('iframe')", what="pressing play all again to stop the player")
+        self.b.navigate(listen + f"/r/{self.result_id}")
+        self.b.wait_for("document.querySelectorAll('.play-song:not([hidden])').length === 5", what="the play buttons")
+        self.click("li.song:nth-child(3) .play-song")
+        self.b.wait_for("!!document.querySelector('#player-3 iframe')", what="the third song's player")
+        check(len(self.youtube_searches()) == 5, f"a song already found should not be searched again, got {self.youtube_searches()}")
+        failed = [r for r in self.b.events_named("Network.responseReceived")
+                  if r["response"]["url"].startswith(listen) and r["response"]["status"] >= 400]
+        check(not failed, "no request to the server with a key should fail, got " +
+              ", ".join(f"{r['response']['status']} {r['response']['url']}" for r in failed))
+        self.b.navigate(self.base + f"/r/{self.result_id}")
 
     def step_archive(self):
         self.click('.site-nav a[href="/archive"]')
@@ -558,6 +705,9 @@ class Visit:
             ("the loading page moves on to the result by itself", self.step_loading_moves_on),
             ("result: photo, hashtags, 5 songs with reasons", self.step_result),
             ("regenerate: 5 songs, none shown before", self.step_regenerate),
+            ("listen menu: six services, opens from the keyboard, nothing from YouTube", self.step_listen_menu),
+            ("play without a key shows the links, not an error", self.step_play_without_key),
+            ("play with a key: the no-cookie player, then all five queued", self.step_play_with_key),
             ("archive lists the photo first, with its playlist", self.step_archive),
             ("dashboard draws the genre and tag charts (SVG)", self.step_dashboard),
             ("admin signs in through the login form", self.step_admin_login),
@@ -575,6 +725,8 @@ def main():
     parser.add_argument("--photos-dir", required=True, help="the shared photos directory")
     parser.add_argument("--admin-password-file", help="a file holding the admin password set on --database")
     parser.add_argument("--out", default=os.path.join(REPO, ".build", "e2e"))
+    parser.add_argument("--listen-base-url", help="a second server on --database with a fake YouTube key")
+    parser.add_argument("--youtube-log", help="the fake YouTube API's log of searches")
     args = parser.parse_args()
 
     passed = failed = 0

@@ -70,6 +70,11 @@ void mupic_strings_free(char **strings);
 /// Scales both axes by `scale` (< 1 shrinks) with a high-quality kernel.
 MupicImage *mupic_resize(MupicImage *image, double scale);
 
+/// Resizes to exactly `width` x `height`, the aspect ratio not kept, with a
+/// bilinear kernel that widens when shrinking (antialiased, like PIL's
+/// BILINEAR): the resampling image classifiers were trained with.
+MupicImage *mupic_resize_exact(MupicImage *image, int width, int height);
+
 /// Converts to three-band 8-bit sRGB: alpha flattened onto white, grey and
 /// CMYK converted, 16-bit reduced.
 MupicImage *mupic_to_srgb8(MupicImage *image);

@@ -15,12 +15,16 @@ public struct DecodedPhoto: Sendable, Hashable {
     public let thumbnailJPEG: Data
     public let thumbnailSize: PixelSize
     public let colour: ColourStats
+    /// The image classifiers' inputs, resized from the thumbnail (or the stored copy when the
+    /// thumbnail is smaller than the models need).
+    public let modelInputs: ModelInputs
     /// SHA-256 of `storedJPEG`, lowercase hex: names the stored file and finds repeat uploads.
     public let contentHash: String
 
     public init(
         format: PhotoFormat, size: PixelSize, metadata: PhotoMetadata, storedJPEG: Data, storedSize: PixelSize,
-        thumbnailJPEG: Data, thumbnailSize: PixelSize, colour: ColourStats, contentHash: String
+        thumbnailJPEG: Data, thumbnailSize: PixelSize, colour: ColourStats, modelInputs: ModelInputs,
+        contentHash: String
     ) {
         self.format = format
         self.size = size
@@ -30,6 +34,7 @@ public struct DecodedPhoto: Sendable, Hashable {
         self.thumbnailJPEG = thumbnailJPEG
         self.thumbnailSize = thumbnailSize
         self.colour = colour
+        self.modelInputs = modelInputs
         self.contentHash = contentHash
     }
 }

@@ -24,11 +24,7 @@ public struct PhotoDecoder: Sendable {
     /// Blocking, CPU-bound work (about 50 ms for an 8-megapixel JPEG in a release build),
     /// so a server calls it from a worker thread, not from an event loop.
     public func decode(_ data: Data) throws(PhotoError) -> DecodedPhoto {
-        guard !data.isEmpty else { throw .empty }
-        guard data.count <= limits.maxBytes else { throw .tooLarge(bytes: data.count, limit: limits.maxBytes) }
-        guard let format = PhotoFormat.detect(data) else { throw .unsupportedFormat(seen: FileKind.describe(data)) }
-        try VipsLibrary.start(threadsPerImage: threadsPerImage)
-
+        let format = try accept(data)
         let started = ContinuousClock.now
         let result = data.withUnsafeBytes { bytes in
             Result { () throws(PhotoError) in try decode(bytes, format: format) }
@@ -48,11 +44,7 @@ public struct PhotoDecoder: Sendable {
     /// until the pipeline is materialised.
     private func decode(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat) throws(PhotoError) -> DecodedPhoto {
         let original = try VipsImage.load(bytes, format: format)
-        let fileSize = PixelSize(width: original.width, height: original.height)
-        guard fileSize.width > 0, fileSize.height > 0 else { throw .unreadable(reason: "the header declares no pixels") }
-        guard fileSize.pixels <= limits.maxPixels else {
-            throw .tooManyPixels(width: fileSize.width, height: fileSize.height, limit: limits.maxPixels)
-        }
+        let fileSize = try checkedSize(original)
         let metadata = PhotoMetadata(orientation: original.orientation, field: original.string)
 
         let shrink = format.shrinksOnLoad ? shrinkFactor(longEdge: fileSize.longEdge) : 1
@@ -66,6 +58,7 @@ public struct PhotoDecoder: Sendable {
         let thumbnailJPEG = try thumbnail.jpeg(quality: Self.thumbnailQuality)
         let sample = try thumbnail.fitted(longEdge: ColourStats.sampleLongEdge).materialized()
         let colour = ColourStats(rgb: try sample.pixels(), width: sample.width, height: sample.height)
+        let inputs = try ModelInputs(from: ModelInputs.source(thumbnail, upright))
 
         return DecodedPhoto(
             format: format,
@@ -76,7 +69,61 @@ public struct PhotoDecoder: Sendable {
             thumbnailJPEG: Data(thumbnailJPEG),
             thumbnailSize: PixelSize(width: thumbnail.width, height: thumbnail.height),
             colour: colour,
+            modelInputs: inputs,
             contentHash: SHA256.hex(stored))
+    }
+
+    /// What the offline taggers read, for a photo that is not kept (`mupic tag`, evaluation
+    /// runs): the decoder shrinks as far as the models allow and nothing is re-encoded, so a
+    /// 12-megapixel JPEG costs a fraction of ``decode(_:)``. Same checks and errors as
+    /// ``decode(_:)``; the pixels match ``DecodedPhoto/modelInputs`` closely but not bit for bit
+    /// (another resampling path).
+    public func analyse(_ data: Data) throws(PhotoError) -> PhotoAnalysis {
+        let format = try accept(data)
+        return try data.withUnsafeBytes { bytes in
+            Result { () throws(PhotoError) in try analyse(bytes, format: format) }
+        }.get()
+    }
+
+    /// Only the image classifiers' inputs, by the same path as ``analyse(_:)``.
+    public func modelInputs(_ data: Data) throws(PhotoError) -> ModelInputs {
+        try analyse(data).modelInputs
+    }
+
+    private func analyse(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat) throws(PhotoError) -> PhotoAnalysis {
+        let original = try VipsImage.load(bytes, format: format)
+        let fileSize = try checkedSize(original)
+        let metadata = PhotoMetadata(orientation: original.orientation, field: original.string)
+        var shrink = 1
+        if format.shrinksOnLoad {
+            while shrink < 8, min(fileSize.width, fileSize.height) / (shrink * 2) >= ModelInputs.sceneResize { shrink *= 2 }
+        }
+        let source = shrink == 1 ? original : try VipsImage.load(bytes, format: format, shrink: shrink)
+        let upright = try source.sRGB8().materialized().autorotated().materialized()
+        let sample = try upright.fitted(longEdge: ColourStats.sampleLongEdge).materialized()
+        return PhotoAnalysis(
+            format: format, size: fileSize.oriented(metadata.orientation), metadata: metadata,
+            colour: ColourStats(rgb: try sample.pixels(), width: sample.width, height: sample.height),
+            modelInputs: try ModelInputs(from: upright))
+    }
+
+    /// The checks that cost nothing, before libvips sees the bytes: size, magic bytes.
+    private func accept(_ data: Data) throws(PhotoError) -> PhotoFormat {
+        guard !data.isEmpty else { throw .empty }
+        guard data.count <= limits.maxBytes else { throw .tooLarge(bytes: data.count, limit: limits.maxBytes) }
+        guard let format = PhotoFormat.detect(data) else { throw .unsupportedFormat(seen: FileKind.describe(data)) }
+        try VipsLibrary.start(threadsPerImage: threadsPerImage)
+        return format
+    }
+
+    /// The size the header declares, refused when empty or beyond the pixel limit (a decompression bomb).
+    private func checkedSize(_ original: VipsImage) throws(PhotoError) -> PixelSize {
+        let size = PixelSize(width: original.width, height: original.height)
+        guard size.width > 0, size.height > 0 else { throw .unreadable(reason: "the header declares no pixels") }
+        guard size.pixels <= limits.maxPixels else {
+            throw .tooManyPixels(width: size.width, height: size.height, limit: limits.maxPixels)
+        }
+        return size
     }
 
     /// The largest decoder shrink (1, 2, 4, 8) that still leaves at least `storedMinimumLongEdge`.

@@ -49,6 +49,11 @@ final class VipsImage {
         try Self.wrap(mupic_resize(handle, scale))
     }
 
+    /// Exactly `width`×`height`, aspect ratio not kept, with an antialiased bilinear kernel.
+    func resized(width: Int, height: Int) throws(PhotoError) -> VipsImage {
+        try Self.wrap(mupic_resize_exact(handle, Int32(width), Int32(height)))
+    }
+
     /// Shrinks so that the long edge is at most `longEdge`; never enlarges.
     func fitted(longEdge limit: Int) throws(PhotoError) -> VipsImage {
         guard longEdge > limit else { return self }

@@ -3,13 +3,17 @@ public import MupicCore
 /// Maps a classifier's classes (Places365 scenes, weather classes) to Mupic tags with weights.
 ///
 /// Format, one class per line, tab-separated (blank lines and `#` comments skipped):
-/// `class <TAB> group <TAB> tag:weight tag:weight …`; the group names a family of classes
-/// that `MoodRuleTable` can refer to (`-` for none), and the tag list may be empty.
+/// `class <TAB> group <TAB> tag:weight tag:weight … [<TAB> conditions]`; the group names a family
+/// of classes that `MoodRuleTable` can refer to (`-` for none), the tag list may be empty, and
+/// the optional colour conditions (as in the colour rules) must hold for the class to count, so
+/// physics can overrule a weak model (fog is never saturated).
 /// A tag's score from one classifier is Σ P(class) × weight over its classes.
 public struct ClassTagTable: Sendable {
     public struct Entry: Sendable, Hashable {
         public let group: String?
         public let tags: [WeightedTag]
+        /// All must hold, or the class gives nothing.
+        public let conditions: [ColourCondition]
         public let line: Int
     }
 
@@ -26,12 +30,12 @@ public struct ClassTagTable: Sendable {
         for (number, line) in DataFileLines(tsv) {
             func problem(_ text: String) -> DataFileError { DataFileError(file: source, line: number, problem: text) }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
-            guard fields.count == 2 || fields.count == 3, !fields[0].isEmpty, !fields[1].isEmpty else {
-                throw problem("expected class <TAB> group <TAB> tag:weight …, found \(fields.count) fields")
+            guard (2...4).contains(fields.count), !fields[0].isEmpty, !fields[1].isEmpty else {
+                throw problem("expected class <TAB> group <TAB> tag:weight … [<TAB> conditions], found \(fields.count) fields")
             }
             guard entries[fields[0]] == nil else { throw problem("class '\(fields[0])' is listed twice") }
             var tags: [WeightedTag] = []
-            for token in (fields.count == 3 ? fields[2] : "").split(separator: " ") {
+            for token in (fields.count >= 3 ? fields[2] : "").split(separator: " ") {
                 let parts = token.split(separator: ":")
                 guard parts.count == 2, let tag = Vocabulary.tag(id: String(parts[0])) else {
                     throw problem("cannot read '\(token)': write tag_id:weight with an id from `mupic tags`")
@@ -45,7 +49,15 @@ public struct ClassTagTable: Sendable {
                 guard !tags.contains(where: { $0.tag == tag }) else { throw problem("\(tag.id) is listed twice") }
                 tags.append(WeightedTag(tag: tag, weight: weight))
             }
-            entries[fields[0]] = Entry(group: fields[1] == "-" ? nil : fields[1], tags: tags, line: number)
+            var conditions: [ColourCondition] = []
+            for token in (fields.count == 4 ? fields[3] : "").split(separator: " ") {
+                guard let condition = ColourCondition(token) else {
+                    throw problem("cannot read condition '\(token)'; write measure>=x, measure<=x or season=id")
+                }
+                conditions.append(condition)
+            }
+            entries[fields[0]] = Entry(
+                group: fields[1] == "-" ? nil : fields[1], tags: tags, conditions: conditions, line: number)
         }
         guard !entries.isEmpty else { throw DataFileError(file: source, line: 0, problem: "the table has no classes") }
         self.entries = entries

@@ -12,7 +12,7 @@ public struct FusionThresholds: Sendable, Hashable {
 
     public init(
         minimum: [Facet: Double] = [
-            .situation: 0.3, .emotion: 0.2, .time: 0.5, .style: 0.2, .weather: 0.3, .season: 0.3,
+            .situation: 0.2, .emotion: 0.2, .time: 0.5, .style: 0.2, .weather: 0.3, .season: 0.3,
         ],
         secondTagRatio: Double = 0.5, tagsPerFacet: Int = 2
     ) {

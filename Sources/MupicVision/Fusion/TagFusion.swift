@@ -25,6 +25,8 @@ public struct TagFusion: Sendable {
 
     /// Contributions below this are left out of scores and evidence: noise from a 365-way softmax.
     static let smallestContribution = 0.01
+    /// A mood rule resting on a sliver of scene probability adds noise, not evidence.
+    static let smallestMoodScore = 0.05
 
     public func fuse(_ offline: OfflineEvidence, models: ModelSignals, missingSignals: [String]) -> PhotoTagging {
         var sources = SourceScores()
@@ -33,13 +35,13 @@ public struct TagFusion: Sendable {
         }
         var groupProbability: [String: Double] = [:]
         if let scene = models.scene {
-            classScores(scene, table: scenes, name: "scene", into: &sources, skipSeason: offline.season != nil)
+            classScores(scene, table: scenes, name: "scene", into: &sources, offline: offline)
             for (label, probability) in zip(scene.labels, scene.probabilities) {
                 if let group = scenes.entries[label]?.group { groupProbability[group, default: 0] += Double(probability) }
             }
         }
         if let weatherModel = models.weather {
-            classScores(weatherModel, table: weather, name: "weather model", into: &sources, skipSeason: offline.season != nil)
+            classScores(weatherModel, table: weather, name: "weather model", into: &sources, offline: offline)
         }
 
         var kept: [PhotoTag] = []
@@ -51,7 +53,7 @@ public struct TagFusion: Sendable {
             groups: groupProbability, time: offline.timeOfDay, weather: keptWeather, colour: offline.colour,
             season: offline.season)
         for rule in moods.rules {
-            guard let (score, because) = facts.evaluate(rule), score >= Self.smallestContribution else { continue }
+            guard let (score, because) = facts.evaluate(rule), score >= Self.smallestMoodScore else { continue }
             sources.add(
                 rule.tag, score: score, evidence: "\(because) (\(moods.source) line \(rule.line): \(rule.note))")
         }
@@ -73,12 +75,16 @@ public struct TagFusion: Sendable {
     /// Σ P(class) × weight per tag, with the classes that gave most as evidence.
     private func classScores(
         _ answer: ClassProbabilities, table: ClassTagTable, name: String, into sources: inout SourceScores,
-        skipSeason: Bool
+        offline: OfflineEvidence
     ) {
+        // The camera's date outranks a scene's hint at the season.
+        let skipSeason = offline.season != nil
         var score: [Tag: Double] = [:]
         var because: [Tag: [(label: String, probability: Float, share: Double)]] = [:]
         for (label, probability) in zip(answer.labels, answer.probabilities) {
-            guard let entry = table.entries[label] else { continue }
+            guard let entry = table.entries[label],
+                entry.conditions.allSatisfy({ $0.fact(offline.colour, season: offline.season) != nil })
+            else { continue }
             for weighted in entry.tags where !(skipSeason && weighted.tag.facet == .season) {
                 let share = Double(probability) * weighted.weight
                 guard share >= Self.smallestContribution else { continue }

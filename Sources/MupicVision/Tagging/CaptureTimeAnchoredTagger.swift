@@ -14,7 +14,7 @@ public struct CaptureTimeAnchoredTagger: PhotoTagger {
 
     public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
         let answer = try await base.tag(photo)
-        let (offline, _) = clock.offlineEvidence(photo)
+        let (offline, _) = clock.offlineEvidence(photo.analysis)
         let fromClock = offline.candidates.filter { $0.tag.facet == .time || $0.tag.facet == .season }
         guard !fromClock.isEmpty else { return answer }
         let kept = answer.tags.filter { $0.tag.facet != .time && $0.tag.facet != .season }

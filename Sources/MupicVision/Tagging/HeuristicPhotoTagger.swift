@@ -5,7 +5,7 @@ import MupicCore
 ///
 /// It needs no network and no model, and it says so: colour hints score low and
 /// `missingSignals` lists what a better tagger would use.
-public struct HeuristicPhotoTagger: PhotoTagger {
+public struct HeuristicPhotoTagger: OfflinePhotoTagger {
     public let rules: ColourRuleTable
 
     public init(rules: ColourRuleTable = .bundled) {
@@ -15,22 +15,18 @@ public struct HeuristicPhotoTagger: PhotoTagger {
     /// Scores for facts read from EXIF. DateTime is the file's change time, so it is trusted less.
     static let timeScore = (original: 0.9, modified: 0.6)
 
-    public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
-        tagSynchronously(photo)
-    }
-
     /// Said when no image model is configured, so people know why situation and weather are thin.
     public static let noModels = "scene model not configured: situation and weather are colour hints only"
 
-    /// The same answer without suspension; tagging is a few table look-ups.
-    public func tagSynchronously(_ photo: DecodedPhoto) -> PhotoTagging {
+    /// Tagging is a few table look-ups.
+    public func tag(_ photo: PhotoAnalysis) -> PhotoTagging {
         let (evidence, missing) = offlineEvidence(photo)
         return PhotoTagging.strongest(evidence.candidates, perFacet: 2, missingSignals: [Self.noModels] + missing)
     }
 
     /// Every candidate from EXIF and colour before any facet is trimmed, for a fusing tagger to
     /// combine with model signals, and what was missing.
-    public func offlineEvidence(_ photo: DecodedPhoto) -> (evidence: OfflineEvidence, missingSignals: [String]) {
+    public func offlineEvidence(_ photo: PhotoAnalysis) -> (evidence: OfflineEvidence, missingSignals: [String]) {
         var candidates: [PhotoTag] = []
         var missing: [String] = []
 

@@ -70,6 +70,8 @@ struct RecommendationBody: Encodable {
         let sharedTags: [TagBody]
         let reason: String
         let listenUrl: String
+        /// The song's video (or why there is none): `GET` it when the listener presses play.
+        let videoUrl: String
     }
 
     let id: String
@@ -96,7 +98,8 @@ struct RecommendationBody: Encodable {
                 genreLabel: Labels.genre(song.genreID, language), similarity: (entry.similarity * 10_000).rounded() / 10_000,
                 pick: entry.reason.rawValue, sharedTags: entry.sharedTags.tags.map { TagBody($0, language: language) },
                 reason: Explanation(photo: entry.sharedTags, song: entry.sharedTags).summary(language),
-                listenUrl: Labels.listenURL(title: song.title, artist: song.artist))
+                listenUrl: Labels.listenURL(title: song.title, artist: song.artist),
+                videoUrl: Labels.videoURL(songID: entry.songID))
         }
         resultUrl = "/r/\(recommendation.id)"
     }

@@ -15,6 +15,7 @@ struct APIRoutes {
         group.post("recommendations/{id}/regenerate") { _, context in try await regenerate(context: context) }
         group.post("recommendations/{id}/refine") { request, context in try await refine(request, context: context) }
         group.get("archive") { request, context in try await archive(request, context: context) }
+        group.get("songs/{id}/video") { _, context in try await songVideo(context: context) }
     }
 
     /// The same multipart form as `/upload`; 202 with where to poll.
@@ -75,6 +76,16 @@ struct APIRoutes {
         return JSONResponse.make(
             RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),
             status: .created)
+    }
+
+    /// Asked by the result page when someone presses play, so the quota is spent only on songs
+    /// people want to hear, and the page is never slowed or broken by YouTube.
+    func songVideo(context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        guard let songID = Int64(id), let song = services.song(id: songID) else { throw WebError.notFound("song_not_found") }
+        let lookup = await services.videos.find(song)
+        return JSONResponse.make(
+            SongVideoBody(song: song, songID: songID, lookup: lookup, strings: services.strings, language: context.language))
     }
 
     func archive(_ request: Request, context: WebContext) async throws -> Response {

@@ -1,12 +1,14 @@
 import Foundation
 public import Hummingbird
 import Logging
+import MupicListen
 import MupicML
 import MupicStore
 import MupicVision
 
 /// The application `mupic serve` runs: storage (SQLite or PostgreSQL), the sentence model, the
-/// offline photo tagger and the job workers, all from `configuration`.
+/// photo tagger (offline, with the image models when configured, or a vision model from
+/// `MUPIC_VISION_*`) and the job workers, all from `configuration`.
 public func buildApplication(configuration: WebConfiguration) async throws -> some ApplicationProtocol {
     let storage = try await configuration.database.open()
     do {
@@ -25,9 +27,26 @@ private func buildApplication(openedStorage storage: any MupicStorage, configura
         limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels))
     let services = try await MupicServices.load(
         storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
-        tagger: HeuristicPhotoTagger(), photoDirectory: configuration.photoDirectory, limits: configuration.limits,
-        jobs: configuration.jobs)
+        tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), photoDirectory: configuration.photoDirectory,
+        limits: configuration.limits, jobs: configuration.jobs, videos: videoFinder(configuration.listen))
     return buildApplication(services: services, configuration: configuration, closingStorage: true)
+}
+
+/// The YouTube finder `mupic serve` uses. Matches are kept in memory until the database keeps them,
+/// so after a restart a song is searched again the first time someone plays it.
+func videoFinder(_ listen: ListenConfiguration) -> VideoFinder {
+    let logger = Logger(label: "mupic.listen")
+    if listen.hasKey {
+        logger.info(
+            "YouTube player on: songs are searched when someone presses play",
+            metadata: [
+                "daily_units": "\(listen.dailyUnits)",
+                "searches_per_day": "\(listen.dailyUnits / QuotaBudget.searchCost)",
+            ])
+    } else {
+        logger.info("no MUPIC_YOUTUBE_KEY: the result page offers listen links, no in-page player")
+    }
+    return VideoFinder(configuration: listen, cache: InMemoryVideoMatchCache(), logger: logger)
 }
 
 /// The same application around services built elsewhere; tests use this with a temporary

@@ -2,6 +2,7 @@ public import Foundation
 import Logging
 public import MupicCore
 import MupicIndex
+public import MupicListen
 public import MupicStore
 public import MupicVision
 
@@ -17,6 +18,8 @@ public struct MupicServices: Sendable {
     public let photos: PhotoFileStore
     public let limits: WebLimits
     public let jobs: JobSettings
+    /// Finds each song's YouTube video when someone presses play; links only without a key.
+    public let videos: VideoFinder
     let matcher: SongMatcher
     let signal = JobSignal()
     let pending: PendingPhotos
@@ -32,10 +35,11 @@ public struct MupicServices: Sendable {
     /// - Parameters:
     ///   - embedder: must be the model the catalog was embedded with (all-MiniLM-L6-v2 by default).
     ///   - songText: must be the text mode the catalog was embedded with, or no song will have a vector.
+    ///   - videos: the YouTube finder; by default one that never calls YouTube.
     public static func load(
         storage: any MupicStorage, embedder: any SentenceEmbedder, songText: SongText = SongText(),
         reader: any PhotoReader, tagger: any PhotoTagger, photoDirectory: URL, limits: WebLimits = WebLimits(),
-        jobs: JobSettings = JobSettings()
+        jobs: JobSettings = JobSettings(), videos: VideoFinder = .linksOnly()
     ) async throws -> MupicServices {
         let logger = Logger(label: "mupic.web")
         let catalog = try await storage.catalog(mode: songText.modeKey)
@@ -57,7 +61,7 @@ public struct MupicServices: Sendable {
         let pages = try await PageRenderer.bundled(strings: strings, assetVersion: assets.version)
         return MupicServices(
             storage: storage, reader: reader, tagger: tagger, photos: PhotoFileStore(directory: photoDirectory),
-            limits: limits, jobs: jobs, matcher: SongMatcher(index: index, embedder: embedder, songText: songText),
+            limits: limits, jobs: jobs, videos: videos, matcher: SongMatcher(index: index, embedder: embedder, songText: songText),
             pending: PendingPhotos(capacity: min(limits.maxPendingJobs, 64)),
             uploadGate: UploadGate(limit: limits.maxConcurrentUploads), strings: strings, pages: pages,
             assets: assets)

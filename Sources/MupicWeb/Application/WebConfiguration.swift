@@ -1,5 +1,6 @@
 public import Foundation
 public import MupicCore
+public import MupicListen
 public import MupicStore
 
 /// How `mupic serve` runs: where it listens, where its data lives and how hard it works.
@@ -17,12 +18,17 @@ public struct WebConfiguration: Sendable {
     public var songText: SongText
     public var limits: WebLimits
     public var jobs: JobSettings
+    /// The YouTube key and quota; without a key the result page offers the "listen on" links only.
+    public var listen: ListenConfiguration
+    /// The folder holding places365-squeezenet/ and weather-cnn/; nil tags with EXIF and colour only.
+    public var imageModels: URL?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: StorageLocation = .sqlite(path: StorageLocation.defaultSQLitePath),
         modelDirectory: URL = URL(fileURLWithPath: "models/all-MiniLM-L6-v2"),
         photoDirectory: URL = URL(fileURLWithPath: "var/photos"), songText: SongText = SongText(),
-        limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings()
+        limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings(),
+        listen: ListenConfiguration = ListenConfiguration(), imageModels: URL? = nil
     ) {
         self.host = host
         self.port = port
@@ -32,6 +38,8 @@ public struct WebConfiguration: Sendable {
         self.songText = songText
         self.limits = limits
         self.jobs = jobs
+        self.listen = listen
+        self.imageModels = imageModels
     }
 }
 

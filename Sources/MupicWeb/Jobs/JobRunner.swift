@@ -100,7 +100,8 @@ struct JobRunner: Sendable {
                 capturedAt: record.takenAt.flatMap(LocalDateTime.init(minutePrecision:)),
                 capturedAtSource: record.takenAt == nil ? nil : .original),
             storedJPEG: stored.storedJPEG, storedSize: stored.storedSize, thumbnailJPEG: stored.thumbnailJPEG,
-            thumbnailSize: stored.thumbnailSize, colour: stored.colour, contentHash: stored.contentHash)
+            thumbnailSize: stored.thumbnailSize, colour: stored.colour, modelInputs: stored.modelInputs,
+            contentHash: stored.contentHash)
     }
 
     /// Records the stage and renews the lease; a claim that is no longer this worker's ends the work.

@@ -1,5 +1,6 @@
 import Foundation
 import MupicCore
+import MupicListen
 import MupicStore
 
 /// Names of vocabulary and catalog things in the visitor's language.
@@ -17,12 +18,14 @@ enum Labels {
         "\(Int((max(0, min(1, similarity)) * 100).rounded()))%"
     }
 
-    /// A YouTube search for the song; the in-page player comes with the YouTube issue.
+    /// A YouTube search for the song, the first of the "listen on" links.
     static func listenURL(title: String, artist: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let query = "\(title) \(artist)".addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-        return "https://www.youtube.com/results?search_query=\(query)"
+        ListenService.youtube.searchURL(for: ListenLinks.query(title: title, artist: artist))
+    }
+
+    /// Where the page asks for a song's video when someone presses play.
+    static func videoURL(songID: Int64) -> String {
+        "/api/songs/\(songID)/video"
     }
 }
 

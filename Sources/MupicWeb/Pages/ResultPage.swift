@@ -1,4 +1,5 @@
 import MupicCore
+import MupicListen
 import MupicStore
 
 /// The result page: the photo, its hashtags, five songs with their reasons, and what to do next.
@@ -11,7 +12,17 @@ struct ResultPageModel {
         let similarity: String
         let reason: String
         let isTop: Bool
-        let listenURL: String
+        let songID: Int64
+        /// Asked for the video when someone presses play.
+        let videoURL: String
+        /// The "listen on" menu.
+        let links: [LinkModel]
+    }
+
+    struct LinkModel {
+        let service: String
+        let name: String
+        let url: String
     }
 
     let recommendationID: String
@@ -53,7 +64,8 @@ struct ResultPageModel {
                 rank: entry.rank, title: song.title, artist: song.artist, genre: Labels.genre(song.genreID, language),
                 similarity: Labels.percent(entry.similarity),
                 reason: Explanation(photo: entry.sharedTags, song: entry.sharedTags).summary(language),
-                isTop: entry.reason == .topOfGenre, listenURL: Labels.listenURL(title: song.title, artist: song.artist))
+                isTop: entry.reason == .topOfGenre, songID: entry.songID, videoURL: Labels.videoURL(songID: entry.songID),
+                links: ListenLinks.links(for: song).map { LinkModel(service: $0.service.rawValue, name: $0.name, url: $0.url) })
         }
         sharePath = "/r/\(recommendation.id)"
         regenerateURL = "/r/\(recommendation.id)/regenerate"

@@ -1,3 +1,4 @@
+import MupicCore
 import MupicStore
 
 /// Finding what a URL names, as pages and the API both need it: unknown, malformed,
@@ -17,5 +18,10 @@ extension MupicServices {
             let photo = try await storage.photo(id: recommendation.photoID), !photo.isHidden
         else { throw WebError.notFound("recommendation_not_found") }
         return (recommendation, photo)
+    }
+
+    /// A catalog song by its id, as recommendations name them.
+    func song(id: Int64) -> Song? {
+        matcher.recommender?.index.song(id: id)
     }
 }

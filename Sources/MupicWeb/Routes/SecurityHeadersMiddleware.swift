@@ -1,13 +1,16 @@
 import Hummingbird
 
 /// Headers every response carries: only our own scripts, styles and images run or load,
-/// nothing may frame the site, and types are never sniffed (a photo stays a photo).
+/// nothing may frame the site, and types are never sniffed (a photo stays a photo). The one
+/// outside frame allowed is YouTube's privacy-enhanced player, which the page adds only when
+/// someone presses play.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = WebContext
 
     static let contentSecurityPolicy = [
         "default-src 'self'", "img-src 'self' blob: data:", "style-src 'self'", "script-src 'self'",
-        "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+        "frame-src https://www.youtube-nocookie.com", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+        "frame-ancestors 'none'",
     ].joined(separator: "; ")
 
     func handle(

@@ -1,5 +1,6 @@
 // Mupic's small enhancements. Every page works without this file; with it the upload
-// shows a preview and progress, the loading page moves on by itself, and links copy.
+// shows a preview and progress, the loading page moves on by itself, links copy, and
+// songs play in the page.
 "use strict";
 
 (function () {
@@ -243,6 +244,125 @@
     });
   }
 
+  // Result: play buttons. Nothing is asked of YouTube until one is pressed; then the song's
+  // video id comes from our own API (which spends quota only for songs people play) and the
+  // privacy-enhanced player is added. Without a video the song's "listen on" menu opens.
+  var PLAYER = "https://www.youtube-nocookie.com/embed/";
+
+  function initListening(section) {
+    var data = section.dataset;
+    var items = Array.prototype.slice.call(section.querySelectorAll("li.song[data-video-url]"));
+    var playAll = section.querySelector("#play-all");
+    var queueSlot = section.querySelector("#queue-player");
+    var queueStatus = section.querySelector("#queue-status");
+    var lookups = {};
+    var playing = null; // { button, slot }
+
+    function lookup(url) {
+      if (!lookups[url]) {
+        lookups[url] = fetch(url, { headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : {}; })
+          .catch(function () { return {}; })
+          .then(function (body) {
+            // A failed lookup may be tried again later; a found or missing video is settled.
+            if (!body.video && !body.fallback) delete lookups[url];
+            return body;
+          });
+      }
+      return lookups[url];
+    }
+
+    function validID(id) {
+      return typeof id === "string" && /^[A-Za-z0-9_-]{11}$/.test(id);
+    }
+
+    function embedURL(ids) {
+      var url = PLAYER + ids[0] + "?autoplay=1&rel=0&playsinline=1";
+      if (ids.length > 1) url += "&playlist=" + ids.slice(1).join(",");
+      return url;
+    }
+
+    function stop() {
+      if (!playing) return;
+      playing.slot.textContent = "";
+      playing.slot.hidden = true;
+      playing.button.setAttribute("aria-pressed", "false");
+      playing = null;
+    }
+
+    function play(button, slot, ids, title) {
+      stop();
+      var frame = document.createElement("iframe");
+      frame.src = embedURL(ids);
+      frame.title = title;
+      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      frame.allowFullscreen = true;
+      // Our pages send no referrer to other sites, but YouTube's player refuses to start without one.
+      frame.referrerPolicy = "strict-origin-when-cross-origin";
+      slot.appendChild(frame);
+      slot.hidden = false;
+      button.setAttribute("aria-pressed", "true");
+      playing = { button: button, slot: slot };
+    }
+
+    items.forEach(function (item) {
+      var button = item.querySelector(".play-song");
+      var slot = item.querySelector(".player-frame");
+      var status = item.querySelector(".listen-status");
+      var menu = item.querySelector(".listen-menu");
+      var title = item.querySelector(".song-title").textContent;
+      if (!button || !slot) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        if (button.getAttribute("aria-pressed") === "true") {
+          stop();
+          return;
+        }
+        if (button.getAttribute("aria-busy") === "true") return;
+        button.setAttribute("aria-busy", "true");
+        status.textContent = data.msgLoading;
+        lookup(item.dataset.videoUrl).then(function (body) {
+          button.removeAttribute("aria-busy");
+          var video = body.video;
+          if (video && validID(video.id)) {
+            status.textContent = "";
+            play(button, slot, [video.id], fill(data.msgPlayerTitle, { title: title }));
+            return;
+          }
+          status.textContent = body.message || data.msgUnavailable;
+          if (menu) menu.open = true;
+        });
+      });
+    });
+
+    if (!playAll || !queueSlot || items.length === 0) return;
+    playAll.hidden = false;
+    playAll.addEventListener("click", function () {
+      if (playAll.getAttribute("aria-pressed") === "true") {
+        stop();
+        queueStatus.textContent = "";
+        return;
+      }
+      if (playAll.getAttribute("aria-busy") === "true") return;
+      playAll.setAttribute("aria-busy", "true");
+      queueStatus.textContent = data.msgLoading;
+      Promise.all(items.map(function (item) { return lookup(item.dataset.videoUrl); })).then(function (bodies) {
+        playAll.removeAttribute("aria-busy");
+        var ids = bodies
+          .map(function (body) { return body.video && body.video.id; })
+          .filter(validID);
+        if (ids.length === 0) {
+          queueStatus.textContent = data.msgQueueNone;
+          return;
+        }
+        queueStatus.textContent = ids.length < items.length
+          ? fill(data.msgQueuePartial, { found: ids.length, total: items.length })
+          : "";
+        play(playAll, queueSlot, ids, data.msgQueueTitle);
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.getElementById("upload-form");
     if (form) initUpload(form);
@@ -250,5 +370,7 @@
     if (job) initJob(job);
     var share = document.getElementById("share-url");
     if (share) initShare(share);
+    var playlist = document.getElementById("playlist");
+    if (playlist) initListening(playlist);
   });
 })();

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MupicCore
+import MupicListen
 import MupicStore
 import MupicVision
 @testable import MupicWeb
@@ -17,7 +18,8 @@ struct TestApp {
     init(
         tagger: any PhotoTagger = StubTagger(), limits: WebLimits = WebLimits(),
         jobs: JobSettings = JobSettings(workers: 2, lease: 30, pollInterval: .milliseconds(200)),
-        catalog: [Song] = TestCatalog.songs, embedder: any SentenceEmbedder = TagCountEmbedder()
+        catalog: [Song] = TestCatalog.songs, embedder: any SentenceEmbedder = TagCountEmbedder(),
+        videos: VideoFinder = .linksOnly()
     ) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupic-web-\(UUID().uuidString)")
         storage = try await TestBackend.openStorage(directory: directory)
@@ -30,7 +32,8 @@ struct TestApp {
         services = try await MupicServices.load(
             storage: storage, embedder: embedder, songText: songText,
             reader: PhotoDecoder(limits: PhotoLimits(maxBytes: limits.maxPhotoBytes, maxPixels: limits.maxPixels)),
-            tagger: tagger, photoDirectory: directory.appendingPathComponent("photos"), limits: limits, jobs: jobs)
+            tagger: tagger, photoDirectory: directory.appendingPathComponent("photos"), limits: limits, jobs: jobs,
+            videos: videos)
     }
 
     var application: some ApplicationProtocol {

@@ -1,0 +1,37 @@
+/// What the offline taggers read from a photo: EXIF, colour and the image models' inputs.
+///
+/// A `DecodedPhoto` carries one; ``PhotoDecoder/analyse(_:)`` makes one without re-encoding
+/// anything, for photos that are tagged but not kept (`mupic tag`, `mupic eval-tagger`).
+public struct PhotoAnalysis: Sendable, Hashable {
+    public let format: PhotoFormat
+    /// The original's size, upright.
+    public let size: PixelSize
+    public let metadata: PhotoMetadata
+    public let colour: ColourStats
+    public let modelInputs: ModelInputs
+
+    public init(format: PhotoFormat, size: PixelSize, metadata: PhotoMetadata, colour: ColourStats, modelInputs: ModelInputs) {
+        self.format = format
+        self.size = size
+        self.metadata = metadata
+        self.colour = colour
+        self.modelInputs = modelInputs
+    }
+}
+
+extension DecodedPhoto {
+    public var analysis: PhotoAnalysis {
+        PhotoAnalysis(format: format, size: size, metadata: metadata, colour: colour, modelInputs: modelInputs)
+    }
+}
+
+/// A tagger that needs nothing but a `PhotoAnalysis`, so a photo that is not kept is never re-encoded.
+public protocol OfflinePhotoTagger: PhotoTagger {
+    func tag(_ analysis: PhotoAnalysis) throws -> PhotoTagging
+}
+
+extension OfflinePhotoTagger {
+    public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+        try tag(photo.analysis)
+    }
+}
