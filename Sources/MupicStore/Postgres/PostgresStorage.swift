@@ -42,9 +42,14 @@ public final class PostgresStorage: MupicStorage {
         do {
             let ran = try await storage.withDeadline(connectTimeout) { try await storage.migrate() }
             if !ran.isEmpty { logger.info("database migrated", metadata: ["migrations": "\(ran)", "database": "\(postgres)"]) }
-        } catch {
+        } catch let error as StorageError {
             await storage.close()
             throw error
+        } catch {
+            await storage.close()
+            // PostgresNIO's own description hides the server's message; its reflection has it
+            // (no password: the URL's password is never part of an error).
+            throw StorageError.cannotOpen(path: postgres.description, reason: String(reflecting: error))
         }
         return storage
     }
