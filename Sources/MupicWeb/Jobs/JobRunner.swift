@@ -67,7 +67,13 @@ struct JobRunner: Sendable {
         }
         let tagging: PhotoTagging
         do {
-            tagging = try await services.tagger.tag(photo)
+            if let offline = services.tagger as? any OfflinePhotoTagger {
+                // The image models are ~10 ms of CPU: off the cooperative pool, like decoding.
+                let analysis = photo.analysis
+                tagging = try await BlockingWork.run { try offline.tag(analysis) }
+            } else {
+                tagging = try await services.tagger.tag(photo)
+            }
         } catch {
             throw JobFailure.tagging("\(error)")
         }
