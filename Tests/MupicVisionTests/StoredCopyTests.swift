@@ -94,6 +94,8 @@ import MupicCore
 
     @Test(arguments: [(".webp", PhotoFormat.webp), (".heic", .heif), (".avif", .heif)])
     func decodesTheOtherAcceptedFormats(suffix: String, format: PhotoFormat) throws {
+        // This test calls libvips itself before any decoder may have: start it (and its heif module) first.
+        try VipsLibrary.start(threadsPerImage: 1)
         let png = TestImages.png(width: 64, height: 40) { x, y in [UInt8(x * 4), UInt8(y * 6), 128, 255] }
         let encoded = try Array(png).withUnsafeBytes { buffer in
             try VipsImage.load(buffer, format: .png).materialized().encoded(suffix: suffix)
