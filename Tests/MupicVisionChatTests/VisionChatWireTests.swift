@@ -17,7 +17,7 @@ import Testing
             #expect(tagging.tags[1].score == VisionChatPhotoTagger.scores.second)
             #expect(
                 beach.evidence == [
-                    "situation ← vision model test-vision: \"People walk along a sunny sandy beach with blue sea.\""
+                    "vision model test-vision: \"People walk along a sunny sandy beach with blue sea.\""
                 ])
             #expect(await server.requests.count == 1)
         }

@@ -66,7 +66,7 @@ public struct VisionChatPhotoTagger: PhotoTagger {
         return PhotoTagging.strongest(photoTags(answer), perFacet: VisionChatSchema.maxTagsPerFacet, missingSignals: [])
     }
 
-    /// Evidence names the model and quotes what it saw: `weather ← vision model gpt-4o-mini: "…"`.
+    /// Evidence names the model and quotes what it saw: `비오는날 ← vision model gpt-4o-mini: "…"` as shown.
     private func photoTags(_ answer: VisionChatAnswer) -> [PhotoTag] {
         var seenInFacet: [Facet: Int] = [:]
         let saw = answer.scene.isEmpty ? "" : ": \"\(answer.scene)\""
@@ -75,7 +75,7 @@ public struct VisionChatPhotoTagger: PhotoTagger {
             seenInFacet[tag.facet] = rank + 1
             return PhotoTag(
                 tag: tag, score: rank == 0 ? Self.scores.first : Self.scores.second,
-                evidence: ["\(tag.facet.english) ← vision model \(configuration.model)\(saw)"])
+                evidence: ["vision model \(configuration.model)\(saw)"])
         }
     }
 }
