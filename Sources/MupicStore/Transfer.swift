@@ -162,3 +162,16 @@ extension TransferJob {
 
 /// Rows per page when exporting.
 let transferPageSize = 2000
+
+extension AdminStorage {
+    /// Every photo with its tags, newest first, paged through the moderators' listing that both backends share.
+    func exportPhotos(_ sink: @Sendable ([TransferRecord]) async throws -> Void) async throws {
+        var cursor: ArchiveCursor?
+        while true {
+            let page = try await allPhotos(after: cursor, limit: transferPageSize)
+            guard let last = page.last else { break }
+            try await sink(page.map { .photo(TransferPhoto($0)) })
+            cursor = ArchiveCursor(createdAt: last.createdAt, photoID: last.id)
+        }
+    }
+}

@@ -47,13 +47,7 @@ extension PostgresStorage {
             try await sink(page.map(TransferRecord.vector))
             lastVector = (last.mode, last.tagSet)
         }
-        var photoCursor: ArchiveCursor?
-        while true {
-            let page = try await allPhotos(after: photoCursor, limit: transferPageSize)
-            guard let last = page.last else { break }
-            try await sink(page.map { .photo(TransferPhoto($0)) })
-            photoCursor = ArchiveCursor(createdAt: last.createdAt, photoID: last.id)
-        }
+        try await exportPhotos(sink)
         var lastRecommendation = ""
         while true {
             let page = try await withSession { [lastRecommendation] session in
