@@ -60,9 +60,7 @@ public struct TagFusion: Sendable {
         for facet in [Facet.emotion, .style] {
             kept += keep(facet, sources)
         }
-        let order = Dictionary(uniqueKeysWithValues: Facet.allCases.enumerated().map { ($1, $0) })
-        kept.sort { order[$0.tag.facet]! < order[$1.tag.facet]! }
-        return PhotoTagging(tags: kept, missingSignals: missingSignals)
+        return PhotoTagging(tags: kept.inFacetOrder, missingSignals: missingSignals)
     }
 
     private func keep(_ facet: Facet, _ sources: SourceScores) -> [PhotoTag] {

@@ -18,6 +18,6 @@ public struct CaptureTimeAnchoredTagger: PhotoTagger {
         let fromClock = offline.candidates.filter { $0.tag.facet == .time || $0.tag.facet == .season }
         guard !fromClock.isEmpty else { return answer }
         let kept = answer.tags.filter { $0.tag.facet != .time && $0.tag.facet != .season }
-        return PhotoTagging(tags: (kept + fromClock).sorted { $0.tag.facet < $1.tag.facet }, missingSignals: answer.missingSignals)
+        return PhotoTagging(tags: (kept + fromClock).inFacetOrder, missingSignals: answer.missingSignals)
     }
 }

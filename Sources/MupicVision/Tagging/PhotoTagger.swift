@@ -60,3 +60,10 @@ public struct PhotoTagging: Sendable, Hashable, Codable {
         return PhotoTagging(tags: kept, missingSignals: missingSignals)
     }
 }
+
+extension Array where Element == PhotoTag {
+    /// Grouped by facet in vocabulary order, keeping each facet's own order (best first).
+    var inFacetOrder: [PhotoTag] {
+        Facet.allCases.flatMap { facet in filter { $0.tag.facet == facet } }
+    }
+}
