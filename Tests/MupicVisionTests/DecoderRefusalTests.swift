@@ -37,6 +37,20 @@ import Testing
         }
     }
 
+    @Test func aFailedJPEGWithoutItsEndMarkerIsCalledTruncatedWhateverLibvipsSaid() throws {
+        let photo = try SharedPhotos.data("exif/DSCN0010.jpg")
+        #expect(photo.hasJPEGEndMarker)
+        #expect((photo + Data([0, 0, 0])).hasJPEGEndMarker)
+        let half = Data(photo.prefix(photo.count / 2))
+        #expect(!half.hasJPEGEndMarker)
+        // Another thread's failure may have taken libvips' shared error text.
+        let explained = PhotoDecoder.explained(.unreadable(reason: "libvips gave no reason"), half, .jpeg)
+        #expect(explained == .unreadable(reason: "the JPEG is truncated: it stops before its end marker (libvips gave no reason)"))
+        // Complete files and other errors keep what they said.
+        #expect(PhotoDecoder.explained(.unreadable(reason: "x"), photo, .jpeg) == .unreadable(reason: "x"))
+        #expect(PhotoDecoder.explained(.empty, half, .jpeg) == .empty)
+    }
+
     @Test(arguments: ["exif/iphone_hdr_NO.jpg", "exif/DSCN0010.jpg", "mwd/shine/shine125.jpg"])
     func refusesATruncatedJPEGInsteadOfReturningGrey(file: String) throws {
         let photo = try SharedPhotos.data(file)

@@ -37,7 +37,15 @@ public struct PhotoDecoder: Sendable {
                     "elapsed": "\(ContinuousClock.now - started)",
                 ])
         }
-        return try result.get()
+        return try result.mapError { Self.explained($0, data, format) }.get()
+    }
+
+    /// libvips keeps one error buffer for the whole process, so under concurrent failures its
+    /// reason for this photo can be taken by another thread. A JPEG that failed and lacks its
+    /// end marker is truncated whatever libvips said; say so from the bytes themselves.
+    static func explained(_ error: PhotoError, _ data: Data, _ format: PhotoFormat) -> PhotoError {
+        guard case .unreadable(let reason) = error, format == .jpeg, !data.hasJPEGEndMarker else { return error }
+        return .unreadable(reason: "the JPEG is truncated: it stops before its end marker (\(reason))")
     }
 
     /// Everything that reads `bytes` happens in here: libvips reads the buffer lazily
@@ -82,7 +90,7 @@ public struct PhotoDecoder: Sendable {
         let format = try accept(data)
         return try data.withUnsafeBytes { bytes in
             Result { () throws(PhotoError) in try analyse(bytes, format: format) }
-        }.get()
+        }.mapError { Self.explained($0, data, format) }.get()
     }
 
     /// Only the image classifiers' inputs, by the same path as ``analyse(_:)``.
@@ -137,4 +145,12 @@ public struct PhotoDecoder: Sendable {
     private static let storedQuality = 85
     /// Thumbnails are viewed small, where 80 is indistinguishable.
     private static let thumbnailQuality = 80
+}
+
+extension Data {
+    /// Whether the last marker-like bytes are a JPEG end of image (FF D9); padding after it is allowed.
+    var hasJPEGEndMarker: Bool {
+        guard let last = lastIndex(where: { $0 != 0 }), last > startIndex else { return false }
+        return self[last] == 0xD9 && self[index(before: last)] == 0xFF
+    }
 }
