@@ -53,12 +53,6 @@ public final class SceneClassifier: Sendable {
 
     /// Like ``classify(rgb:)-([UInt8])``, from memory the caller owns.
     public func classify(rgb: UnsafeBufferPointer<UInt8>) throws(ImageModelError) -> Classification<SceneCategory> {
-        guard rgb.count == Self.inputByteCount else {
-            throw .wrongInputSize(
-                model: "scene", expectedBytes: Self.inputByteCount, actualBytes: rgb.count, width: Self.inputSize,
-                height: Self.inputSize)
-        }
-        let logits = network.logits(rgb: rgb)
-        return Classification(labels: categories, probabilities: PixelNetwork.softmax(logits), logits: logits)
+        try network.classify(rgb: rgb, labels: categories, model: "scene")
     }
 }

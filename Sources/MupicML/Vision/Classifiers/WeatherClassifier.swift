@@ -42,12 +42,6 @@ public final class WeatherClassifier: Sendable {
 
     /// Like ``classify(rgb:)-([UInt8])``, from memory the caller owns.
     public func classify(rgb: UnsafeBufferPointer<UInt8>) throws(ImageModelError) -> Classification<WeatherCondition> {
-        guard rgb.count == Self.inputByteCount else {
-            throw .wrongInputSize(
-                model: "weather", expectedBytes: Self.inputByteCount, actualBytes: rgb.count, width: Self.inputSize,
-                height: Self.inputSize)
-        }
-        let logits = network.logits(rgb: rgb)
-        return Classification(labels: conditions, probabilities: PixelNetwork.softmax(logits), logits: logits)
+        try network.classify(rgb: rgb, labels: conditions, model: "weather")
     }
 }

@@ -50,6 +50,18 @@ final class PixelNetwork: Sendable {
         }
     }
 
+    /// The classification of interleaved RGB pixels, refusing input of the wrong size with a
+    /// typed error naming `model` (both classifiers answer through here).
+    func classify<Label>(rgb: UnsafeBufferPointer<UInt8>, labels: [Label], model: String) throws(ImageModelError)
+        -> Classification<Label>
+    {
+        guard rgb.count == byteCount else {
+            throw .wrongInputSize(model: model, expectedBytes: byteCount, actualBytes: rgb.count, width: width, height: height)
+        }
+        let logits = logits(rgb: rgb)
+        return Classification(labels: labels, probabilities: Self.softmax(logits), logits: logits)
+    }
+
     /// Softmax of `logits`, in Double so the probabilities are exact to float precision.
     static func softmax(_ logits: [Float]) -> [Float] {
         let largest = logits.max() ?? 0
