@@ -12,8 +12,9 @@ struct ImageModelBench: ParsableCommand {
         abstract: "Time the scene and weather models and decode + both models, against PIL + onnxruntime.",
         discussion: """
             One image at a time, p50 and p99 over --runs runs after a warm-up, and the process CPU time per \
-            call (all threads, so OpenBLAS helper threads that spin count). "tag path" is \
-            PhotoDecoder.modelInputs (shrink-on-load as far as the models allow) + both models; "upload path" \
+            call (all threads, so OpenBLAS helper threads that spin count). "mupic tag" is \
+            PhotoDecoder.analyse (shrink-on-load as far as the models allow, EXIF, colour) + both models + \
+            fusion, as `mupic tag` runs it; "upload path" \
             is the full PhotoDecoder.decode (stored copy, thumbnail, colours, model inputs) + both models. \
             The baseline is scripts/imagemodels/bench_baseline.py. scripts/imagemodels/bench.sh makes a \
             12-megapixel test JPEG and runs all of it on a release build.
@@ -54,12 +55,6 @@ struct ImageModelBench: ParsableCommand {
         status("timing the Swift models…")
         let scene = try Self.time(runs: runs) { _ in _ = try scenes.classify(rgb: inputs.scene) }
         let weatherTimes = try Self.time(runs: runs) { _ in _ = try weather.classify(rgb: inputs.weather) }
-        status("timing decode + models…")
-        let tagPath = try Self.time(runs: runs) { run in
-            let pixels = try decoder.modelInputs(files[run % files.count])
-            _ = try scenes.classify(rgb: pixels.scene)
-            _ = try weather.classify(rgb: pixels.weather)
-        }
         let tagDecode = try Self.time(runs: runs) { run in _ = try decoder.modelInputs(files[run % files.count]) }
         status("timing mupic tag end to end…")
         let tagger: ModelPhotoTagger
@@ -84,14 +79,11 @@ struct ImageModelBench: ParsableCommand {
         table.add("weather model, p99 (ms)", swift: weatherTimes.p99, baseline: baseline?["weather_p99_ms"], higherIsBetter: false)
         table.add("weather model, CPU time per call (ms)", swift: weatherTimes.cpu, baseline: baseline?["weather_cpu_ms"],
                   higherIsBetter: false)
-        table.add("tag path: decode + inputs + both models, p50 (ms) vs PIL draft", swift: tagPath.p50,
-                  baseline: baseline?["draft_pipeline_p50_ms"], higherIsBetter: false)
-        table.add("tag path, p99 (ms) vs PIL draft", swift: tagPath.p99, baseline: baseline?["draft_pipeline_p99_ms"], higherIsBetter: false)
         table.add("mupic tag end to end: analyse (EXIF, colour, inputs) + both models + fusion, p50 (ms) vs PIL draft",
                   swift: tagEndToEnd.p50, baseline: baseline?["draft_pipeline_p50_ms"], higherIsBetter: false)
         table.add("mupic tag end to end, p99 (ms) vs PIL draft", swift: tagEndToEnd.p99,
                   baseline: baseline?["draft_pipeline_p99_ms"], higherIsBetter: false)
-        table.add("tag path, decode + inputs alone, p50 (ms)", swift: tagDecode.p50, baseline: nil, higherIsBetter: false)
+        table.add("tag path, analyse alone (decode, EXIF, colour, inputs), p50 (ms)", swift: tagDecode.p50, baseline: nil, higherIsBetter: false)
         table.add("upload path, decode alone (stored copy, thumbnail, colours, inputs), p50 (ms)", swift: uploadDecode.p50,
                   baseline: nil, higherIsBetter: false)
         table.add("upload path: full decode + both models, p50 (ms) vs PIL full decode", swift: uploadPath.p50,
