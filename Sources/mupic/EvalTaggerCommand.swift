@@ -155,6 +155,7 @@ struct EvaluationReport: Encodable {
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text.padding(toLength: width, withPad: " ", startingAt: 0)
+        // At least one space after, so long class names never run into the next column.
+        text.padded(to: width - 1) + " "
     }
 }

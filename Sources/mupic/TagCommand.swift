@@ -79,7 +79,7 @@ struct TaggedPhotoOutput: Encodable {
             let inFacet = tags.filter { $0.facet == facet.rawValue }
             let facetName = language == .korean ? facet.korean : facet.english
             let names = inFacet.map { "\(language == .korean ? $0.ko : $0.en) \(String(format: "%.2f", $0.score))" }
-            lines.append("  \(facetName.padding(toLength: 10, withPad: " ", startingAt: 0))\(names.isEmpty ? "—" : names.joined(separator: ", "))")
+            lines.append("  \(facetName.padded(to: 10))\(names.isEmpty ? "—" : names.joined(separator: ", "))")
             guard explain else { continue }
             for tag in inFacet {
                 for reason in tag.evidence {
