@@ -167,7 +167,9 @@ import Testing
             fallback: offline,
             environment: ["MUPIC_VISION_URL": "http://localhost:11434/v1", "MUPIC_VISION_MODEL": "llava:13b"])
         let fallback = try #require(configured as? FallbackPhotoTagger)
-        #expect((fallback.primary as? VisionChatPhotoTagger)?.configuration.model == "llava:13b")
+        // The model answers through the EXIF clock's anchor for time and season.
+        let anchored = try #require(fallback.primary as? CaptureTimeAnchoredTagger)
+        #expect((anchored.base as? VisionChatPhotoTagger)?.configuration.model == "llava:13b")
         #expect(fallback.fallback is HeuristicPhotoTagger)
     }
 }

@@ -8,10 +8,7 @@ public enum PhotoTaggers {
     public static func make(
         imageModels: URL?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> any PhotoTagger {
-        let offline = try offlineTagger(imageModels: imageModels)
-        let chosen = try VisionChatPhotoTagger.fromEnvironment(fallback: offline, environment: environment)
-        guard let fallback = chosen as? FallbackPhotoTagger else { return chosen }
-        return FallbackPhotoTagger(primary: CaptureTimeAnchoredTagger(base: fallback.primary), fallback: fallback.fallback)
+        try VisionChatPhotoTagger.fromEnvironment(fallback: try offlineTagger(imageModels: imageModels), environment: environment)
     }
 
     static func offlineTagger(imageModels: URL?) throws -> any PhotoTagger {

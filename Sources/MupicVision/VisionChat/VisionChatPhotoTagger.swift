@@ -33,8 +33,8 @@ public struct VisionChatPhotoTagger: PhotoTagger {
             configuration: configuration, httpClient: httpClient ?? .visionChat, retryPolicy: retryPolicy, logger: logger)
     }
 
-    /// The tagger the environment asks for: the vision model backed by `fallback` when
-    /// `MUPIC_VISION_URL` is set, otherwise `fallback` alone.
+    /// The tagger the environment asks for: the vision model (its time and season anchored to
+    /// the EXIF clock) backed by `fallback` when `MUPIC_VISION_URL` is set, otherwise `fallback` alone.
     ///
     /// Call it once at start-up so that a bad setting stops the program with its error.
     public static func fromEnvironment(
@@ -44,7 +44,8 @@ public struct VisionChatPhotoTagger: PhotoTagger {
         guard let configuration = try VisionChatConfiguration.fromEnvironment(environment) else { return fallback }
         logger.info("photos are tagged by a vision model", metadata: ["model": "\(configuration)"])
         return FallbackPhotoTagger(
-            primary: VisionChatPhotoTagger(configuration: configuration, logger: logger), fallback: fallback)
+            primary: CaptureTimeAnchoredTagger(base: VisionChatPhotoTagger(configuration: configuration, logger: logger)),
+            fallback: fallback)
     }
 
     public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
