@@ -115,6 +115,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Templates"), .copy("Static"), .process("Resources")],
             swiftSettings: strictSwift
@@ -158,6 +159,8 @@ let package = Package(
                 "MupicWeb", "MupicCore", "MupicStore", "MupicIndex", "MupicVision", "MupicTestSupport",
                 "MupicListen", "MupicListenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSwift),
         .testTarget(

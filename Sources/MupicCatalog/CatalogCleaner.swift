@@ -37,8 +37,8 @@ public struct CatalogCleaner: Sendable {
     }
 
     func song(from row: CatalogRow, unmapped: inout Int) -> Result<Song, RowProblem> {
-        let title = row.title.trimmingWhitespace()
-        let artist = row.artist.trimmingWhitespace()
+        let title = row.title.catalogText()
+        let artist = row.artist.catalogText()
         guard !title.isEmpty, !artist.isEmpty else {
             return .failure(RowProblem(location: row.location, reason: .missingField, detail: "title and artist are required"))
         }
@@ -73,11 +73,23 @@ public struct CatalogCleaner: Sendable {
             return .failure(RowProblem(location: row.location, reason: .noTags, detail: "no tag in any facet"))
         }
         return .success(Song(
-            title: title, artist: artist, album: row.album?.trimmingWhitespace().nilIfEmpty, genreID: genre.id,
+            title: title, artist: artist, album: row.album?.catalogText().nilIfEmpty, genreID: genre.id,
             year: row.year, language: row.language, tags: tags))
     }
 }
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension String {
+    /// Catalog text as shown to people: trimmed, without the invisible bidirectional controls
+    /// (U+202A–U+202E, U+2066–U+2069) that would let a title reverse the text around it on a page
+    /// or a share card. Right-to-left titles still show right to left from their own letters.
+    func catalogText() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.filter { !Self.bidiControls.contains($0.value) && !Self.isolates.contains($0.value) })).trimmingWhitespace()
+    }
+
+    private static let bidiControls: ClosedRange<UInt32> = 0x202A...0x202E
+    private static let isolates: ClosedRange<UInt32> = 0x2066...0x2069
 }

@@ -29,6 +29,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var imageModels: ImageModelOptions
+    @OptionGroup var security: SecurityOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (got \(port))") }
@@ -43,9 +44,9 @@ struct Serve: AsyncParsableCommand {
         let configuration = WebConfiguration(
             host: host, port: port, database: try storage.location(),
             modelDirectory: URL(fileURLWithPath: model.modelPath), photoDirectory: URL(fileURLWithPath: photos),
-            songText: model.songText,
+            songText: model.songText, limits: WebLimits(rates: try security.rateLimits),
             jobs: JobSettings(workers: workers, lease: jobLease, pollInterval: .milliseconds(Int(jobPoll * 1000))),
-            listen: listen, imageModels: imageModels.url)
+            listen: listen, imageModels: imageModels.url, publicOrigins: try security.origins())
         let app = try await startingUp { try await buildApplication(configuration: configuration) }
         // SIGINT and SIGTERM start a graceful shutdown: the server stops accepting, workers finish their job.
         try await app.runService()

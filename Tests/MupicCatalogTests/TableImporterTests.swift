@@ -57,6 +57,16 @@ import MupicCore
         #expect(songs[0].tags.tags.map(\.id) == ["longing", "spring"])
     }
 
+    /// A right-to-left override in a title would reverse the page text after it ("gpj.exe" tricks).
+    @Test func bidirectionalControlsAreRemovedFromCatalogText() {
+        let tsv = "title\tartist\tgenre\thashtags\n\u{202E}Hello\u{202C}\t\u{2067}Adele\u{2069}\tpop\t봄\n\u{202E}\tX\tpop\t봄\n"
+        let (songs, report) = CatalogCleaner().clean(TableImporter().read(tsv, name: "x.tsv", delimiter: "\t"))
+        #expect(songs.map(\.title) == ["Hello"])
+        #expect(songs.map(\.artist) == ["Adele"])
+        // A title of nothing but controls is a missing title.
+        #expect(report.rejected[.missingField] == 1)
+    }
+
     @Test func aMissingRequiredColumnIsOneClearProblem() {
         let imported = TableImporter().read("title,artist\nA,B\n", name: "x.csv", delimiter: ",")
         #expect(imported.rows.isEmpty)

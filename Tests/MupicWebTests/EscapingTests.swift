@@ -29,6 +29,27 @@ import Testing
         }
     }
 
+    /// What a visitor sends back (a genre, a file name, a tag) reaches pages only as text.
+    @Test func hostileFormValuesAreEchoedAsText() async throws {
+        let app = try await TestApp()
+        try await app.test { client in
+            let hostile = "\"><img src=x onerror=alert(1)>\u{202E}gpj.exe"
+            let photo = try TestImages.firstShared(in: "mwd/rain")
+            let page = try await client.post("/upload", .upload(photo: photo, filename: hostile, genres: [hostile]))
+            #expect(page.status == .unprocessableContent)
+            #expect(page.text.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
+            #expect(!page.text.contains("<img src=x"))
+            let api = try await client.post("/api/recommendations", .upload(photo: photo, filename: hostile, genres: [hostile]))
+            let message = (try api.json()["error"] as? [String: String])?["message"] ?? ""
+            // JSON is not HTML: the value is quoted as data and served as application/json.
+            #expect(api.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(message.contains("onerror") && api.headers[.contentType]?.contains("html") != true)
+            let (recommendation, _) = try await client.uploadAndWait()
+            let refine = try await client.postForm("/r/\(recommendation)/refine", ["add": "<script>x</script>"])
+            #expect(!refine.text.contains("<script>x"))
+        }
+    }
+
     /// Hummingbird answers a method a path does not have as not found; the answer is still a page or JSON.
     @Test func wrongMethodsAreRefusedPolitely() async throws {
         let app = try await TestApp()

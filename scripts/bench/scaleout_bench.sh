@@ -52,7 +52,7 @@ run() {
     rm -rf "$work/photos"
     for n in $(seq "$processes"); do
         port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-        $bin serve --port "$port" --database "$database" --photos "$work/photos" --workers "$workers" >>"$logs/$name-server-$n.log" 2>&1 &
+        $bin serve --port "$port" --database "$database" --photos "$work/photos" --workers "$workers" --uploads-per-minute 0 --api-per-minute 0 >>"$logs/$name-server-$n.log" 2>&1 &
         servers+=($!)
         urls+=("http://127.0.0.1:$port")
     done

@@ -21,7 +21,7 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 $bin ingest --database "$work/db.sqlite" >/dev/null 2>&1
 vips thumbnail "$shared/photos/exif/iphone_hdr_NO.jpg" "$work/1mp.jpg" 1155            # 1155x866
 vips resize "$shared/photos/exif/iphone_hdr_NO.jpg" "$work/12mp.jpg[Q=90]" 1.2255       # 4000x3000
-$bin serve --port "$port" --database "$work/db.sqlite" --photos "$work/photos" --workers 2 >"$work/server.log" 2>&1 &
+$bin serve --port "$port" --database "$work/db.sqlite" --photos "$work/photos" --workers 2 --uploads-per-minute 0 --api-per-minute 0 >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.2; done
 url=http://127.0.0.1:$port

@@ -62,7 +62,7 @@ public func buildApplication(services: MupicServices, configuration: WebConfigur
     var logger = Logger(label: "mupic.web")
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     var app = Application(
-        router: buildRouter(services: services),
+        router: buildRouter(services: services, publicOrigins: configuration.publicOrigins),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Mupic"),
         logger: logger)
     if closingStorage {
@@ -75,12 +75,17 @@ public func buildApplication(services: MupicServices, configuration: WebConfigur
 }
 
 /// Every route of the site and the API, with the middleware they share.
-public func buildRouter(services: MupicServices) -> Router<WebContext> {
+///
+/// - Parameter publicOrigins: origins (`https://mupic.example`) whose pages may post here besides
+///   the request's own host; needed when a proxy in front rewrites `Host`.
+public func buildRouter(services: MupicServices, publicOrigins: [String] = []) -> Router<WebContext> {
     let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
     // Middleware wraps the routes added after it, so it comes first: the outermost sees every response.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware(services: services))
+    router.add(middleware: CrossSiteRequestGuard(trustedOrigins: Set(publicOrigins.map { $0.lowercased() })))
+    router.add(middleware: RateLimitMiddleware(limits: services.limits.rates))
     StaticRoutes(assets: services.assets).add(to: router)
     PhotoFileRoutes(services: services).add(to: router)
     PageRoutes(services: services).add(to: router)

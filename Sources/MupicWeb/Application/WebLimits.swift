@@ -24,12 +24,15 @@ public struct WebLimits: Sendable {
     public var maxSmallFormBytes: Int
     /// Uploads read and decoded at once; more wait their turn (bounds memory under load).
     public var maxConcurrentUploads: Int
+    /// Uploads and API calls one client may make per minute.
+    public var rates: RateLimits
 
     public init(
         maxPhotoBytes: Int = 20_000_000, maxPixels: Int = 40_000_000, formOverheadBytes: Int = 64 * 1024,
         maxParts: Int = 12, maxFieldBytes: Int = 256, maxGenres: Int = 3, maxPendingJobs: Int = 256,
         retryAfterSeconds: Int = 5, archivePageSize: Int = 24, maxArchivePageSize: Int = 100,
-        maxSmallFormBytes: Int = 4096, maxConcurrentUploads: Int = 8
+        maxSmallFormBytes: Int = 4096, maxConcurrentUploads: Int = 8,
+        rates: RateLimits = RateLimits()
     ) {
         self.maxPhotoBytes = maxPhotoBytes
         self.maxPixels = maxPixels
@@ -43,6 +46,7 @@ public struct WebLimits: Sendable {
         self.maxArchivePageSize = maxArchivePageSize
         self.maxSmallFormBytes = maxSmallFormBytes
         self.maxConcurrentUploads = maxConcurrentUploads
+        self.rates = rates
     }
 
     /// The most bytes an upload request body may have.

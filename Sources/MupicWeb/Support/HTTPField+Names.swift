@@ -9,4 +9,8 @@ extension HTTPField.Name {
 extension HTTPField.Name {
     /// Set by a TLS-terminating proxy; tells whether the admin cookie may be marked Secure.
     static let xForwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+    /// Appended to by each proxy on the way; only the last entry is the proxy's own word.
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
+    /// Set by browsers on every request: whether it came from this origin, this site, another site or the visitor.
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }

@@ -16,7 +16,7 @@ struct TestApp {
     let services: MupicServices
 
     init(
-        tagger: any PhotoTagger = StubTagger(), limits: WebLimits = WebLimits(),
+        tagger: any PhotoTagger = StubTagger(), limits: WebLimits = .unlimitedRates,
         jobs: JobSettings = JobSettings(workers: 2, lease: 30, pollInterval: .milliseconds(200)),
         catalog: [Song] = TestCatalog.songs, embedder: any SentenceEmbedder = TagCountEmbedder(),
         videos: VideoFinder = .linksOnly()
@@ -86,6 +86,12 @@ extension TestClientProtocol {
         }
         throw TimedOut(job: id)
     }
+}
+
+extension WebLimits {
+    /// The defaults without per-client rate limits: route tests send many requests from one
+    /// address. `SecurityTests` checks the limits themselves.
+    static var unlimitedRates: WebLimits { WebLimits(rates: .off) }
 }
 
 struct TimedOut: Error {
