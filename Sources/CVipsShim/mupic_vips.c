@@ -233,7 +233,6 @@ int mupic_save_jpeg(MupicImage *image, int quality, void **out, size_t *length) 
     return vips_jpegsave_buffer(image, out, length,
         "Q", quality,
         "strip", TRUE,
-        "optimize_coding", TRUE,
         NULL);
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import COpenBLAS
 import Foundation
 import MupicListen
 import MupicWeb
@@ -19,6 +20,13 @@ struct Serve: AsyncParsableCommand {
     var photos = "var/photos"
     @Option(help: "Background workers analysing photos at once.") var workers = 2
     @Option(
+        name: .customLong("blas-threads"),
+        help: ArgumentHelp(
+            "OpenBLAS threads for each matrix product (embedding, image models).",
+            discussion: "Default 1: the server's parallelism comes from serving many requests at once, and idle OpenBLAS helper threads spin on the cores the photo decoding needs.",
+            valueName: "n"))
+    var blasThreads = 1
+    @Option(
         name: .customLong("job-lease"),
         help: ArgumentHelp("Seconds a claimed job stays with its worker before another server may retry it.", valueName: "s"))
     var jobLease = 60.0
@@ -33,12 +41,14 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (got \(port))") }
+        guard (1...64).contains(blasThreads) else { throw ValidationError("--blas-threads must be 1 to 64 (got \(blasThreads))") }
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64 (got \(workers))") }
         guard (1...3600).contains(jobLease) else { throw ValidationError("--job-lease must be 1 to 3600 seconds (got \(jobLease))") }
         guard (0.1...600).contains(jobPoll) else { throw ValidationError("--job-poll must be 0.1 to 600 seconds (got \(jobPoll))") }
     }
 
     func run() async throws {
+        openblas_set_num_threads(Int32(blasThreads))
         let listen: ListenConfiguration
         do { listen = try ListenConfiguration.fromEnvironment() } catch { throw CommandFailure("\(error)") }
         let configuration = WebConfiguration(

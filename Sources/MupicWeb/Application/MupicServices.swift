@@ -62,7 +62,7 @@ public struct MupicServices: Sendable {
         return MupicServices(
             storage: storage, reader: reader, tagger: tagger, photos: PhotoFileStore(directory: photoDirectory),
             limits: limits, jobs: jobs, videos: videos, matcher: SongMatcher(index: index, embedder: embedder, songText: songText),
-            pending: PendingPhotos(capacity: min(limits.maxPendingJobs, 64)),
+            pending: PendingPhotos(capacityBytes: 64 << 20),
             uploadGate: UploadGate(limit: limits.maxConcurrentUploads), strings: strings, pages: pages,
             assets: assets)
     }

@@ -59,23 +59,19 @@ struct JobRunner: Sendable {
         let storage = services.storage
         guard let record = try await storage.photo(id: job.photoID) else { throw JobFailure.photoGone }
         try await advance(job, to: .tagging)
-        let photo: DecodedPhoto
-        if let handedOver = services.pending.take(jobID: job.id) {
-            photo = handedOver
-        } else {
-            photo = try await reread(record)
-        }
+        let handedOver = services.pending.take(jobID: job.id)
         let tagging: PhotoTagging
-        do {
-            if let offline = services.tagger as? any OfflinePhotoTagger {
-                // The image models are ~10 ms of CPU: off the cooperative pool, like decoding.
-                let analysis = photo.analysis
-                tagging = try await BlockingWork.run { try offline.tag(analysis) }
-            } else {
-                tagging = try await services.tagger.tag(photo)
+        if let offline = services.tagger as? any OfflinePhotoTagger {
+            let analysis: PhotoAnalysis
+            if let handedOver { analysis = handedOver.analysis } else { analysis = try await reread(record).analysis }
+            // The image models are ~10 ms of CPU: off the cooperative pool, like decoding.
+            do { tagging = try await BlockingWork.run { try offline.tag(analysis) } } catch {
+                throw JobFailure.tagging("\(error)")
             }
-        } catch {
-            throw JobFailure.tagging("\(error)")
+        } else {
+            let photo: DecodedPhoto
+            if case .decoded(let decoded) = handedOver { photo = decoded } else { photo = try await reread(record) }
+            do { tagging = try await services.tagger.tag(photo) } catch { throw JobFailure.tagging("\(error)") }
         }
         try await storage.setTags(
             tagging.tags.map {

@@ -36,9 +36,13 @@ struct PhotoUploader: Sendable {
         let job = JobRecord(
             id: RandomID.make(), photoID: record.id, genreIDs: upload.genres.map(\.id), createdAt: created,
             updatedAt: created)
+        // Handed over before the job exists: a worker may claim it the moment it is saved, and
+        // without the hand-over it would decode the stored copy all over again.
+        services.pending.put(services.tagger is any OfflinePhotoTagger ? .analysis(photo.analysis) : .decoded(photo), jobID: job.id)
         do {
             try await storage.savePhoto(record, job: job)
         } catch {
+            services.pending.remove(jobID: job.id)
             // Nothing half-written: the files go unless another photo already uses them.
             if !((try? await storage.isContentReferenced(photo.contentHash)) ?? true) {
                 services.photos.remove(contentHash: photo.contentHash)
@@ -51,7 +55,6 @@ struct PhotoUploader: Sendable {
             try services.photos.store(
                 contentHash: photo.contentHash, full: photo.storedJPEG, thumbnail: photo.thumbnailJPEG)
         }
-        services.pending.put(photo, jobID: job.id)
         services.signal.notify()
         services.logger.info(
             "photo accepted",
