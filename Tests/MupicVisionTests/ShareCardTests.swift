@@ -64,8 +64,9 @@ import Testing
         }
         #expect(layout.photo.width == layout.photo.height && layout.photo.width >= 720, "a big, square photo")
         #expect(layout.hashtagLines * layout.pillHeight + (layout.hashtagLines - 1) * layout.pillGap <= layout.hashtags.height)
-        // Readable at phone size: nothing under 28 px.
-        for font in [layout.taglineFont, layout.hashtagFont, layout.titleFont, layout.artistFont] { #expect(font.size >= 28) }
+        // Readable on a phone: titles and tags at least 28 px, nothing under 26 px.
+        for font in [layout.hashtagFont, layout.titleFont] { #expect(font.size >= 28) }
+        for font in [layout.taglineFont, layout.artistFont] { #expect(font.size >= 26) }
     }
 
     /// A missing glyph is drawn as a box holding its code point in hex; a Korean font draws

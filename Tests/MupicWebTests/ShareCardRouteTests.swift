@@ -97,7 +97,9 @@ import Testing
             let entries = try M3U.parse(m3u)
             #expect(entries.count == 5)
             #expect(entries.allSatisfy { $0.url.hasPrefix("https://www.youtube.com/") })
-            #expect(!m3u.contains("evil.example/\n"), "a title's line break must not become an entry")
+            // The injected lines stay inside their #EXTINF line.
+            #expect(!m3u.split(separator: "\n").contains { $0.hasPrefix("http://evil") || $0 == "#EXTINF:-1,injected" })
+            #expect(entries.contains { $0.name.hasSuffix("line one #EXTINF:-1,injected http://evil.example/") })
             let text = try await client.get("/r/\(recommendation)/playlist.txt").text
             #expect(text.split(separator: "\n").filter { $0.first?.isNumber == true }.count == 5)
         }

@@ -92,7 +92,7 @@ public struct ShareCardLayout: Sendable, Hashable {
             return SongRow(
                 frame: frame,
                 rank: PixelRect(x: frame.x + 32, y: frame.y + 6, width: 56, height: 64),
-                title: PixelRect(x: textX, y: frame.y + 4, width: textWidth, height: 50),
+                title: PixelRect(x: textX, y: frame.y + 4, width: textWidth, height: 46),
                 artist: PixelRect(x: textX, y: frame.y + 50, width: textWidth, height: 38))
         }
         let taglineX = mark.maxX + 260

@@ -56,7 +56,7 @@ public struct ShareCardRenderer: Sendable {
         }
         var layers: [(image: VipsImage, x: Int, y: Int)] = []
         try step("shade") { () throws(PhotoError) in
-            let column = CardShapes.shadeColumn(height: canvas.height, top: 0.25, bottom: 0.8)
+            let column = CardShapes.shadeColumn(height: canvas.height, top: 0.35, bottom: 0.8)
             let shade = try VipsImage.fromPixels(column, width: 1, height: canvas.height, bands: 4)
                 .resized(width: canvas.width, height: canvas.height)
             layers.append((shade, 0, 0))
