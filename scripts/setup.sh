@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libopenblas-dev libsqlite3-dev libvips-dev pkg-config)
+# fonts-noto-cjk: the share card draws Korean with Noto Sans CJK KR (through libvips' Pango).
+packages=(libopenblas-dev libsqlite3-dev libvips-dev pkg-config fonts-noto-cjk fontconfig)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -14,6 +15,12 @@ if ((${#missing[@]})); then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Without a Korean font, Pango draws every Hangul syllable of a share card as an empty box.
+if ! fc-list :lang=ko family | grep -q "Noto Sans CJK KR"; then
+    echo "setup: fontconfig finds no Noto Sans CJK KR; reinstall fonts-noto-cjk and run fc-cache -f" >&2
+    exit 1
 fi
 
 scripts/fetch-model.sh "${MUPIC_MODEL_DIR:-models/all-MiniLM-L6-v2}"

@@ -244,3 +244,105 @@ int mupic_pixels(MupicImage *image, void **out, size_t *length) {
     *out = vips_image_write_to_memory(image, length);
     return *out != NULL ? 0 : -1;
 }
+
+MupicImage *mupic_text(const char *markup, const char *font, int width, int align) {
+    VipsImage *out = NULL;
+    VipsAlign alignment = align == 1 ? VIPS_ALIGN_CENTRE : align == 2 ? VIPS_ALIGN_HIGH : VIPS_ALIGN_LOW;
+    // Pango parses the text as markup, so every string from outside must arrive escaped;
+    // a markup error fails here rather than showing raw tags.
+    int result = width > 0
+        ? vips_text(&out, markup, "font", font, "width", width, "align", alignment, "rgba", TRUE, "dpi", 72, NULL)
+        : vips_text(&out, markup, "font", font, "align", alignment, "rgba", TRUE, "dpi", 72, NULL);
+    return result == 0 ? out : NULL;
+}
+
+MupicImage *mupic_from_pixels(const void *data, size_t length, int width, int height, int bands) {
+    if (width <= 0 || height <= 0 || bands < 1 || bands > 4 || length != (size_t) width * height * bands) {
+        vips_error("mupic", "%zu bytes are not %dx%d pixels of %d bands", length, width, height, bands);
+        return NULL;
+    }
+    VipsImage *out = vips_image_new_from_memory_copy(data, length, width, height, bands, VIPS_FORMAT_UCHAR);
+    if (out == NULL) {
+        return NULL;
+    }
+    out->Type = bands <= 2 ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB;
+    return out;
+}
+
+MupicImage *mupic_cover(MupicImage *image, int width, int height) {
+    VipsImage *out = NULL;
+    // Attention cropping keeps the busiest, most colourful part: usually the subject.
+    return vips_thumbnail_image(image, &out, width,
+        "height", height,
+        "size", VIPS_SIZE_BOTH,
+        "crop", VIPS_INTERESTING_ATTENTION,
+        NULL) == 0 ? out : NULL;
+}
+
+MupicImage *mupic_blur(MupicImage *image, double sigma) {
+    VipsImage *out = NULL;
+    return vips_gaussblur(image, &out, sigma, NULL) == 0 ? out : NULL;
+}
+
+MupicImage *mupic_scale_bands(MupicImage *image, double factor) {
+    VipsImage *scaled = NULL;
+    VipsImage *out = NULL;
+    if (vips_linear1(image, &scaled, factor, 0.0, NULL) != 0) {
+        return NULL;
+    }
+    int result = vips_cast_uchar(scaled, &out, NULL);
+    g_object_unref(scaled);
+    return result == 0 ? out : NULL;
+}
+
+MupicImage *mupic_with_alpha(MupicImage *image, MupicImage *alpha) {
+    VipsImage *out = NULL;
+    if (vips_image_get_width(image) != vips_image_get_width(alpha)
+        || vips_image_get_height(image) != vips_image_get_height(alpha)
+        || vips_image_get_bands(alpha) != 1) {
+        vips_error("mupic", "the alpha must be one band of the image's size");
+        return NULL;
+    }
+    return vips_bandjoin2(image, alpha, &out, NULL) == 0 ? out : NULL;
+}
+
+MupicImage *mupic_composite(MupicImage *base, MupicImage **layers, const int *x, const int *y, int count) {
+    if (count < 1) {
+        vips_error("mupic", "nothing to composite");
+        return NULL;
+    }
+    VipsImage **images = g_new(VipsImage *, count + 1);
+    int *modes = g_new(int, count);
+    int *xs = g_new(int, count);
+    int *ys = g_new(int, count);
+    images[0] = base;
+    for (int i = 0; i < count; i++) {
+        images[i + 1] = layers[i];
+        modes[i] = VIPS_BLEND_MODE_OVER;
+        xs[i] = x[i];
+        ys[i] = y[i];
+    }
+    VipsArrayInt *xarray = vips_array_int_new(xs, count);
+    VipsArrayInt *yarray = vips_array_int_new(ys, count);
+    VipsImage *out = NULL;
+    int result = vips_composite(images, &out, count + 1, modes, "x", xarray, "y", yarray, NULL);
+    vips_area_unref(VIPS_AREA(xarray));
+    vips_area_unref(VIPS_AREA(yarray));
+    g_free(images);
+    g_free(modes);
+    g_free(xs);
+    g_free(ys);
+    return result == 0 ? out : NULL;
+}
+
+int mupic_save_png(MupicImage *image, int compression, void **out, size_t *length) {
+    return vips_pngsave_buffer(image, out, length,
+        "compression", compression,
+        "strip", TRUE,
+        NULL);
+}
+
+MupicImage *mupic_crop(MupicImage *image, int left, int top, int width, int height) {
+    VipsImage *out = NULL;
+    return vips_extract_area(image, &out, left, top, width, height, NULL) == 0 ? out : NULL;
+}

@@ -6,6 +6,6 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Mupic against the Python baselines, side by side.",
-        subcommands: [RecommendBench.self, ImageModelBench.self],
+        subcommands: [RecommendBench.self, ImageModelBench.self, ShareCardBench.self],
         defaultSubcommand: RecommendBench.self)
 }

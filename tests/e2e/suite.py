@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import sqlite3
 import sys
 import time
@@ -29,6 +30,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Browser  # noqa: E402
@@ -135,6 +137,34 @@ def http_status(url):
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def png_size(data):
+    """Width and height of a PNG, after decoding it whole: chunk CRCs, the zlib stream, and
+    one filter byte plus a row of pixels per line (8-bit RGB or RGBA)."""
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG: the signature is wrong")
+    offset, idat, header = 8, b"", None
+    while offset < len(data):
+        length = int.from_bytes(data[offset:offset + 4], "big")
+        kind = data[offset + 4:offset + 8]
+        body = data[offset + 8:offset + 8 + length]
+        crc = int.from_bytes(data[offset + 8 + length:offset + 12 + length], "big")
+        check(zlib.crc32(kind + body) == crc, f"PNG chunk {kind!r} has a bad CRC")
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            idat += body
+        elif kind == b"IEND":
+            break
+        offset += 12 + length
+    check(header is not None, "the PNG has no IHDR")
+    width, height = int.from_bytes(header[0:4], "big"), int.from_bytes(header[4:8], "big")
+    depth, colour = header[8], header[9]
+    check(depth == 8 and colour in (2, 6), f"expected 8-bit RGB(A), got depth {depth} colour type {colour}")
+    pixels = zlib.decompress(idat)
+    bands = 3 if colour == 2 else 4
+    check(len(pixels) == height * (1 + width * bands), f"the PNG's pixel data is {len(pixels)} bytes, not {width}x{height}")
+    return width, height
 
 
 class Visit:
@@ -360,6 +390,47 @@ class Visit:
         shown = {(s["title"].strip(), s["artist"].strip()) for s in self.first_songs}
         again = [s["title"] for s in songs if (s["title"].strip(), s["artist"].strip()) in shown]
         check(not again, f"regenerate should never repeat a song already shown for this photo, repeated: {again}")
+
+    # Share card
+
+    def step_share_card(self):
+        """The result page's share card link downloads a 1080x1920 PNG (headless chromium has no
+        Web Share, so the link is a plain download), kept as share-card.png."""
+        link = self.b.evaluate("(() => { const a = document.querySelector('#share-card');"
+                               " return a ? {href: a.getAttribute('href'), text: a.textContent.trim(),"
+                               " download: a.hasAttribute('download')} : null; })()")
+        check(link, "the result page should have a share card link (#share-card)")
+        check(link["href"] == f"/r/{self.result_id}/card.png", f"the share card should be /r/{self.result_id}/card.png, got {link['href']!r}")
+        check(link["text"] == self.t("card_button"), f"the link should read {self.t('card_button')!r}, got {link['text']!r}")
+        check(link["download"], "the share card link should carry the download attribute")
+        exports = self.b.evaluate("Array.from(document.querySelectorAll('.exports a')).map(a => a.getAttribute('href'))")
+        check(exports == [f"/r/{self.result_id}/playlist.{f}" for f in ("txt", "m3u8", "json")],
+              f"the playlist should be offered as txt, m3u8 and json, got {exports}")
+        folder = os.path.join(self.args.out, "downloads")
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        try:
+            self.b.send("Browser.setDownloadBehavior", behavior="allow", downloadPath=folder)
+        except Exception:  # noqa: BLE001 - older chromium: the page-level command
+            self.b.send("Page.setDownloadBehavior", behavior="allow", downloadPath=folder)
+        self.click("#share-card")
+        deadline = time.monotonic() + 30
+        saved = None
+        while time.monotonic() < deadline and saved is None:
+            done = [name for name in os.listdir(folder) if name.endswith(".png")]
+            saved = os.path.join(folder, done[0]) if done else None
+            time.sleep(0.1)
+        status = self.text("#share-card-status")
+        check(saved, f"clicking the share card should download a PNG within 30 s (status line: {status!r})")
+        check(os.path.basename(saved).startswith("Mupic "),
+              f"the card should be saved under its Korean name (filename*), got {os.path.basename(saved)!r}")
+        with open(saved, "rb") as handle:
+            png = handle.read()
+        width, height = png_size(png)
+        check((width, height) == (1080, 1920), f"the share card should be 1080x1920, got {width}x{height}")
+        artifact = os.path.join(self.args.out, "share-card.png")
+        shutil.copyfile(saved, artifact)
+        print(f"      share card: {len(png) // 1000} KB, saved as {artifact}", flush=True)
 
     # Listening
 
@@ -705,6 +776,7 @@ class Visit:
             ("the loading page moves on to the result by itself", self.step_loading_moves_on),
             ("result: photo, hashtags, 5 songs with reasons", self.step_result),
             ("regenerate: 5 songs, none shown before", self.step_regenerate),
+            ("share card: the link downloads a 1080x1920 PNG", self.step_share_card),
             ("listen menu: six services, opens from the keyboard, nothing from YouTube", self.step_listen_menu),
             ("play without a key shows the links, not an error", self.step_play_without_key),
             ("play with a key: the no-cookie player, then all five queued", self.step_play_with_key),

@@ -97,4 +97,38 @@ int mupic_save_buffer(MupicImage *image, const char *suffix, void **out, size_t 
 /// The raw pixels, row-major and band-interleaved. Returns 0 on success.
 int mupic_pixels(MupicImage *image, void **out, size_t *length);
 
+/// Renders Pango markup (escape everything from outside!) as an sRGB image with alpha, the
+/// colours given by the markup (black by default), at 72 dpi so a font size is in pixels.
+/// `font` is a Pango description ("Noto Sans CJK KR Bold 40"); fontconfig falls back per
+/// glyph. With `width` > 0 lines wrap at words to fit it; 0 keeps one line per paragraph.
+/// `align` places the lines: 0 start, 1 centre, 2 end.
+MupicImage *mupic_text(const char *markup, const char *font, int width, int align);
+
+/// An 8-bit image from `width` x `height` row-major, band-interleaved pixels (copied):
+/// 1 or 2 bands are grey (with alpha), 3 or 4 sRGB (with alpha).
+MupicImage *mupic_from_pixels(const void *data, size_t length, int width, int height, int bands);
+
+/// Scales and crops to exactly `width` x `height`, filling it (CSS `object-fit: cover`),
+/// keeping the most interesting part.
+MupicImage *mupic_cover(MupicImage *image, int width, int height);
+
+/// A Gaussian blur of radius about 3 * `sigma`.
+MupicImage *mupic_blur(MupicImage *image, double sigma);
+
+/// Every band multiplied by `factor` (darkens below 1), back in 8 bits.
+MupicImage *mupic_scale_bands(MupicImage *image, double factor);
+
+/// Adds a one-band alpha of the same size as the last band.
+MupicImage *mupic_with_alpha(MupicImage *image, MupicImage *alpha);
+
+/// Draws `count` layers over `base` in order, each with its top-left at (x[i], y[i]);
+/// the result has the base's size and an alpha band.
+MupicImage *mupic_composite(MupicImage *base, MupicImage **layers, const int *x, const int *y, int count);
+
+/// The `width` x `height` area whose top-left corner is (`left`, `top`); it must lie inside.
+MupicImage *mupic_crop(MupicImage *image, int left, int top, int width, int height);
+
+/// Encodes as PNG (zlib `compression` 0...9), metadata stripped. Returns 0 on success.
+int mupic_save_png(MupicImage *image, int compression, void **out, size_t *length);
+
 #endif

@@ -6,7 +6,7 @@ import CVipsShim
 /// `load` read the caller's buffer lazily, so they (and anything derived from
 /// them) must not outlive it unless `materialized()` has been called.
 final class VipsImage {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     private init(_ handle: OpaquePointer) { self.handle = handle }
 
@@ -87,12 +87,12 @@ final class VipsImage {
         try Self.buffer { out, length in mupic_pixels(handle, out, length) }
     }
 
-    private static func wrap(_ handle: OpaquePointer?) throws(PhotoError) -> VipsImage {
+    static func wrap(_ handle: OpaquePointer?) throws(PhotoError) -> VipsImage {
         guard let handle else { throw .unreadable(reason: VipsLibrary.takeError() ?? "libvips gave no reason") }
         return VipsImage(handle)
     }
 
-    private static func buffer(
+    static func buffer(
         _ produce: (UnsafeMutablePointer<UnsafeMutableRawPointer?>, UnsafeMutablePointer<Int>) -> Int32
     ) throws(PhotoError) -> [UInt8] {
         var out: UnsafeMutableRawPointer?

@@ -16,6 +16,15 @@ struct APIRoutes {
         group.post("recommendations/{id}/refine") { request, context in try await refine(request, context: context) }
         group.get("archive") { request, context in try await archive(request, context: context) }
         group.get("songs/{id}/video") { _, context in try await songVideo(context: context) }
+        group.get("recommendations/{id}/card.png") { request, context in
+            try await services.shareCardResponse(id: context.parameters.require("id"), request: request, language: context.language)
+        }
+        for format in PlaylistExport.Format.allCases {
+            group.get("recommendations/{id}/playlist.\(format.rawValue)") { request, context in
+                try await services.playlistResponse(
+                    id: context.parameters.require("id"), format: format, request: request, language: context.language)
+            }
+        }
     }
 
     /// The same multipart form as `/upload`; 202 with where to poll.

@@ -25,6 +25,8 @@ public struct MupicServices: Sendable {
     let pending: PendingPhotos
     let uploadGate: UploadGate
     let uploadNonces = UploadNonces()
+    /// Share cards drawn at once; the rest wait (each takes a core for a moment).
+    let cardGate = UploadGate(limit: 2)
     let strings: Strings
     let pages: PageRenderer
     let assets: StaticAssets

@@ -34,6 +34,9 @@ struct ResultPageModel {
     let genres: String
     let songs: [SongModel]
     let sharePath: String
+    /// The 1080×1920 share card, and the playlist files' URL without its extension.
+    let cardURL: String
+    let playlistURL: String
     let regenerateURL: String
     /// Present only for the uploader's browser, which holds the token.
     let deleteURL: String?
@@ -68,6 +71,8 @@ struct ResultPageModel {
                 links: ListenLinks.links(for: song).map { LinkModel(service: $0.service.rawValue, name: $0.name, url: $0.url) })
         }
         sharePath = "/r/\(recommendation.id)"
+        cardURL = "/r/\(recommendation.id)/card.png"
+        playlistURL = "/r/\(recommendation.id)/playlist"
         regenerateURL = "/r/\(recommendation.id)/regenerate"
         self.deleteURL = deleteURL
         isPrivate = !photo.isPublic

@@ -15,11 +15,12 @@ extension MupicServices {
     }
 
     /// The one delete path, for the uploader and the moderator: rows first, then the files unless
-    /// another upload of the same picture still uses them.
+    /// another upload of the same picture still uses them, and the photo's cached share cards.
     func removePhoto(id: String) async throws {
         if let hash = try await storage.deletePhoto(id: id), !(try await storage.isContentReferenced(hash)) {
             photos.remove(contentHash: hash)
         }
+        cards.remove(photoID: id)
     }
 }
 

@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// The site's pages: home and upload, loading, result, regenerate and refine, archive, delete, dashboard.
+/// The site's pages: home and upload, loading, result, regenerate and refine, archive, delete, dashboard,
+/// and a result's share card and playlist files.
 struct PageRoutes {
     let services: MupicServices
 
@@ -15,6 +16,15 @@ struct PageRoutes {
         router.post("/delete/{id}") { request, context in try await delete(request, context: context) }
         router.post("/r/{id}/refine") { request, context in try await refine(request, context: context) }
         router.get("/dashboard") { request, context in try await dashboard(request, context: context) }
+        router.get("/r/{id}/card.png") { request, context in
+            try await services.shareCardResponse(id: context.parameters.require("id"), request: request, language: context.language)
+        }
+        for format in PlaylistExport.Format.allCases {
+            router.get("/r/{id}/playlist.\(format.rawValue)") { request, context in
+                try await services.playlistResponse(
+                    id: context.parameters.require("id"), format: format, request: request, language: context.language)
+            }
+        }
     }
 
     var pages: PageRenderer { services.pages }

@@ -1,6 +1,6 @@
 // Mupic's small enhancements. Every page works without this file; with it the upload
-// shows a preview and progress, the loading page moves on by itself, links copy, and
-// songs play in the page.
+// shows a preview and progress, the loading page moves on by itself, links copy, songs
+// play in the page, and the share card opens the share sheet.
 "use strict";
 
 (function () {
@@ -244,6 +244,62 @@
     });
   }
 
+  // Result: the share card goes to the phone's share sheet (Web Share with files) when the
+  // browser offers it; otherwise, or when sharing is refused, the link downloads it as usual.
+  function initShareCard(link) {
+    if (!navigator.share || !navigator.canShare || !window.File) return;
+    var status = document.getElementById("share-card-status");
+    var busy = false;
+
+    function download(blob, name) {
+      var url = URL.createObjectURL(blob);
+      var anchor = document.createElement("a");
+      anchor.href = url;
+      anchor.download = name;
+      document.body.appendChild(anchor);
+      anchor.click();
+      anchor.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    }
+
+    function filename(response) {
+      var header = response.headers.get("Content-Disposition") || "";
+      var extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+      if (extended) {
+        try { return decodeURIComponent(extended[1]); } catch (ignored) { /* fall through */ }
+      }
+      var plain = /filename="([^"]+)"/i.exec(header);
+      return plain ? plain[1] : "mupic-card.png";
+    }
+
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      if (busy) return;
+      busy = true;
+      status.textContent = link.dataset.msgPreparing;
+      fetch(link.href, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("card " + response.status);
+          var name = filename(response);
+          return response.blob().then(function (blob) { return { blob: blob, name: name }; });
+        })
+        .then(function (card) {
+          status.textContent = "";
+          var file = new File([card.blob], card.name, { type: "image/png" });
+          if (!navigator.canShare({ files: [file] })) {
+            download(card.blob, card.name);
+            return;
+          }
+          return navigator.share({ files: [file], title: document.title }).catch(function (error) {
+            // Dismissing the sheet is a choice; anything else (activation expired) downloads instead.
+            if (!error || error.name !== "AbortError") download(card.blob, card.name);
+          });
+        })
+        .catch(function () { status.textContent = link.dataset.msgFailed; })
+        .then(function () { busy = false; });
+    });
+  }
+
   // Result: play buttons. Nothing is asked of YouTube until one is pressed; then the song's
   // video id comes from our own API (which spends quota only for songs people play) and the
   // privacy-enhanced player is added. Without a video the song's "listen on" menu opens.
@@ -372,5 +428,7 @@
     if (share) initShare(share);
     var playlist = document.getElementById("playlist");
     if (playlist) initListening(playlist);
+    var card = document.getElementById("share-card");
+    if (card) initShareCard(card);
   });
 })();
