@@ -59,8 +59,9 @@ public struct PhotoDecoder: Sendable {
         let source = shrink == 1 ? original : try VipsImage.load(bytes, format: format, shrink: shrink)
         // Rotate only after scaling into memory: a sequentially read source cannot be turned
         // without buffering it whole, and the long edge does not change with orientation.
-        let upright = try source.fitted(longEdge: limits.storedLongEdge).sRGB8().materialized()
-            .autorotated().materialized()
+        let scaled = try source.fitted(longEdge: limits.storedLongEdge).sRGB8().materialized()
+        // Most photos are stored upright already; turning them would copy every pixel once more.
+        let upright = (2...8).contains(original.orientation) ? try scaled.autorotated().materialized() : scaled
         let stored = try upright.jpeg(quality: Self.storedQuality)
         let thumbnail = try upright.fitted(longEdge: limits.thumbnailLongEdge).materialized()
         let thumbnailJPEG = try thumbnail.jpeg(quality: Self.thumbnailQuality)
