@@ -10,6 +10,8 @@ public struct WebContext: AuthRequestContext {
     public var language: Language = .korean
     /// Set by `AdminAuthenticator` on `/admin` routes only.
     public var identity: AdminIdentity?
+    /// The signed-in person, set by `AccountMiddleware`; nil for anonymous visitors.
+    public var account: AccountIdentity?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
