@@ -85,6 +85,28 @@ import Testing
         }
     }
 
+    @Test func theReasonSaysWhenALikedSongBroughtASongIn() async throws {
+        let app = try await TestApp(limits: AccountSupport.limits)
+        try await app.test { client in
+            let result = try await client.upload(as: nil)
+            var moved = try #require(try await app.storage.recommendation(id: result.recommendation))
+            let liked = try #require(moved.songs[1].song)
+            moved.id = "moved-by-a-like-0001"
+            moved.createdAt = moved.createdAt.addingTimeInterval(1)
+            moved.songs[0].likedSongID = moved.songs[1].songID
+            try await app.storage.saveRecommendation(moved)
+            let korean = try await client.get("/r/\(moved.id)").text
+            #expect(korean.contains("좋아요한 &#39;\(liked.title)&#39;(\(liked.artist))와 비슷해요")
+                || korean.contains("좋아요한 '\(liked.title)'(\(liked.artist))와 비슷해요"))
+            #expect(korean.components(separatedBy: "feedback-note").count - 1 == 1)
+            let english = try await client.get("/r/\(moved.id)?lang=en").text
+            #expect(english.contains("you liked “\(liked.title)” (\(liked.artist))"))
+            let api = try await client.get("/api/recommendations/\(moved.id)").json()
+            let songs = try #require(api["songs"] as? [[String: Any]])
+            #expect((songs[0]["likedSongId"] as? NSNumber)?.int64Value == moved.songs[1].songID)
+        }
+    }
+
     @Test func moreLikeThisIsANewDrawWithoutRepeats() async throws {
         let app = try await TestApp(limits: AccountSupport.limits)
         try await app.test { client in

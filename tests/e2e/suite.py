@@ -783,6 +783,8 @@ class Visit:
         self.b.wait_for("Array.from(document.querySelectorAll('.history-thumb')).every(i => i.naturalWidth > 0)",
                         what="the history thumbnails to load")
         self.shoot("history", full_page=True)
+        # Back to the archive, where the English step starts.
+        self.b.navigate(self.base + "/archive")
 
     def account_steps(self):
         return [
