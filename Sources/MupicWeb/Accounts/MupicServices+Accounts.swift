@@ -22,7 +22,7 @@ extension MupicServices {
         // Cheap check first, so a taken name costs no bcrypt; the unique key settles races.
         if try await storage.account(usernameKey: key) != nil { return .refused(.usernameTaken) }
         let cost = limits.passwordCost
-        let hash = await BlockingWork.run { AdminPassword.hash(password, cost: cost) }
+        let hash = try await passwordGate.withPermit { await BlockingWork.run { AdminPassword.hash(password, cost: cost) } }
         let account = AccountRecord(
             id: RandomID.make(), username: username, usernameKey: key, email: email.isEmpty ? nil : email,
             passwordHash: hash, createdAt: now.roundedToMilliseconds)
@@ -38,7 +38,7 @@ extension MupicServices {
         let cost = limits.passwordCost
         guard let account = try await storage.account(usernameKey: key) else {
             // As slow as a real check, so timing does not tell which names exist.
-            _ = await BlockingWork.run { AdminPassword.hash(password, cost: cost) }
+            _ = try await passwordGate.withPermit { await BlockingWork.run { AdminPassword.hash(password, cost: cost) } }
             return .failure
         }
         if account.loginState.isLocked(at: now) {
@@ -46,8 +46,10 @@ extension MupicServices {
             return .locked
         }
         let stored = account.passwordHash
-        let matches = await BlockingWork.run { () -> Bool in
-            password.utf8.count <= AccountRules.passwordMaximumBytes && AdminPassword.verify(password, hash: stored)
+        let matches = try await passwordGate.withPermit {
+            await BlockingWork.run { () -> Bool in
+                password.utf8.count <= AccountRules.passwordMaximumBytes && AdminPassword.verify(password, hash: stored)
+            }
         }
         guard matches else {
             let after = try await storage.recordAccountLoginFailure(

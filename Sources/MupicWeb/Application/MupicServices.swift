@@ -25,6 +25,9 @@ public struct MupicServices: Sendable {
     let pending: PendingPhotos
     let uploadGate: UploadGate
     let uploadNonces = UploadNonces()
+    /// Account password hashing at once: bcrypt is slow by design, so a burst of sign-ups or
+    /// sign-ins waits its turn instead of taking every core from the recommendations.
+    let passwordGate = UploadGate(limit: 2)
     let strings: Strings
     let pages: PageRenderer
     let assets: StaticAssets
