@@ -107,7 +107,8 @@ extension SQLiteStorage {
         try await pool.read { db in
             var counts: [String: Int] = [:]
             for (table, sql) in AccountRowQueries.all {
-                counts[table] = try Int.fetchOne(db, sql: sql.replacingOccurrences(of: "$1", with: "?"), arguments: [accountID]) ?? 0
+                let query = sql.replacingOccurrences(of: "$1", with: "?")
+                counts[table] = try Int.fetchOne(db, sql: query, arguments: [accountID]) ?? 0
             }
             return counts
         }

@@ -204,7 +204,9 @@ extension SQLiteStorage {
                 case .songFeedback(let feedback):
                     try db.execute(
                         sql: "INSERT INTO song_feedback (account_id, song_id, verdict, created_at) VALUES (?, ?, ?, ?)",
-                        arguments: [feedback.accountID, feedback.songID, feedback.verdict, Date(transferTime: feedback.createdAt)])
+                        arguments: [
+                            feedback.accountID, feedback.songID, feedback.verdict, Date(transferTime: feedback.createdAt),
+                        ])
                 }
             }
         }
@@ -216,7 +218,8 @@ extension SQLiteStorage {
 
 /// The tables `mupic export` moves, in load order.
 let transferTables = [
-    "songs", "song_tags", "tag_vectors", "accounts", "account_sessions", "song_feedback", "images", "image_tags", "recommendations", "recommendation_songs", "jobs",
+    "songs", "song_tags", "tag_vectors", "accounts", "account_sessions", "song_feedback", "images", "image_tags",
+    "recommendations", "recommendation_songs", "jobs",
     "admin_credentials", "admin_sessions", "admin_audit",
 ]
 

@@ -11,7 +11,9 @@ enum AccountRules {
     /// Letters of any script, digits, `_`, `.` and `-`: readable on the page and safe in any URL.
     static func isValidUsername(_ name: String) -> Bool {
         usernameLength.contains(name.count)
-            && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0) }
+            && name.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0)
+            }
     }
 
     /// The username folded for comparison: `Mina` and `ｍｉｎａ` are one account.

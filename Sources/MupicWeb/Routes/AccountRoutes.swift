@@ -104,7 +104,8 @@ struct AccountRoutes {
             notice: request.uri.queryParameters.get("notice").flatMap { code in
                 code.allSatisfy { $0.isLetter || $0 == "_" } ? services.strings.text("notice_\(code)", context.language) : nil
             })
-        return pages.page("history", titleKey: "history_title", section: "account", model: model, request: request, context: context)
+        return pages.page(
+            "history", titleKey: "history_title", section: "account", model: model, request: request, context: context)
     }
 
     func setVisibility(_ request: Request, context: WebContext) async throws -> Response {
