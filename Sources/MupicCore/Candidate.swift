@@ -25,4 +25,9 @@ public enum PickReason: String, Codable, Sendable {
 public struct Pick: Hashable, Sendable {
     public let candidate: Candidate
     public let reason: PickReason
+
+    public init(candidate: Candidate, reason: PickReason) {
+        self.candidate = candidate
+        self.reason = reason
+    }
 }

@@ -20,10 +20,15 @@ public struct PhotoRecord: Sendable, Hashable {
     public var tags: [PhotoTagRecord]
     /// Signals the tagger could not use, shown so people know what the tags rest on.
     public var missingSignals: [String]
+    /// The signed-in uploader; nil for an anonymous upload.
+    public var accountID: String?
+    /// The songs' language chosen at upload, kept for every playlist of the photo.
+    public var language: LanguageFilter
 
     public init(
         id: String, createdAt: Date, contentHash: String, width: Int, height: Int, isPublic: Bool, isHidden: Bool = false,
-        takenAt: String? = nil, deleteTokenHash: String, tags: [PhotoTagRecord] = [], missingSignals: [String] = []
+        takenAt: String? = nil, deleteTokenHash: String, tags: [PhotoTagRecord] = [], missingSignals: [String] = [],
+        accountID: String? = nil, language: LanguageFilter = .any
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -36,6 +41,8 @@ public struct PhotoRecord: Sendable, Hashable {
         self.deleteTokenHash = deleteTokenHash
         self.tags = tags
         self.missingSignals = missingSignals
+        self.accountID = accountID
+        self.language = language
     }
 
     /// The photo's tags as a set, for embedding and explanations.
@@ -89,8 +96,14 @@ public struct RecommendedSongRecord: Sendable, Hashable {
     public var sharedTags: TagSet
     /// Filled when read from storage.
     public var song: Song?
+    /// The liked song that brought this one onto the list (see `FeedbackBoost`); nil when feedback did not.
+    public var likedSongID: Int64?
 
-    public init(rank: Int, songID: Int64, similarity: Double, reason: PickReason, sharedTags: TagSet, song: Song? = nil) {
+    public init(
+        rank: Int, songID: Int64, similarity: Double, reason: PickReason, sharedTags: TagSet, song: Song? = nil,
+        likedSongID: Int64? = nil
+    ) {
+        self.likedSongID = likedSongID
         self.rank = rank
         self.songID = songID
         self.similarity = similarity

@@ -116,6 +116,41 @@ enum SQLiteSchema {
                 t.column("fetched_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v5-accounts") { db in
+            try db.create(table: "accounts") { t in
+                t.primaryKey("id", .text)
+                t.column("username_key", .text).notNull().unique()
+                t.column("username", .text).notNull()
+                t.column("email", .text)
+                t.column("password_hash", .text).notNull()
+                t.column("failed_attempts", .integer).notNull().defaults(to: 0)
+                t.column("locked_until", .datetime)
+                t.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "account_sessions") { t in
+                t.primaryKey("token_hash", .text)
+                t.column("account_id", .text).notNull().indexed().references("accounts", onDelete: .cascade)
+                t.column("created_at", .datetime).notNull()
+                t.column("expires_at", .datetime).notNull().indexed()
+            }
+            try db.create(table: "song_feedback") { t in
+                t.column("account_id", .text).notNull().references("accounts", onDelete: .cascade)
+                t.column("song_id", .integer).notNull().references("songs", onDelete: .cascade)
+                t.column("verdict", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.primaryKey(["account_id", "song_id"])
+            }
+            // NULL for anonymous uploads, as every photo before accounts existed.
+            try db.alter(table: "images") { t in
+                t.add(column: "account_id", .text).references("accounts", onDelete: .cascade)
+                t.add(column: "language", .text).notNull().defaults(to: "any")
+            }
+            try db.create(index: "images_account", on: "images", columns: ["account_id", "created_at", "id"])
+            // The liked song that brought a song onto the list; no foreign key: only an explanation.
+            try db.alter(table: "recommendation_songs") { t in
+                t.add(column: "liked_song_id", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -8,12 +8,13 @@ extension SQLiteStorage {
             try db.execute(
                 sql: """
                     INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                        delete_token_hash, missing_signals)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        delete_token_hash, missing_signals, account_id, language)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     photo.id, photo.createdAt, photo.contentHash, photo.width, photo.height, photo.isPublic,
                     photo.isHidden, photo.takenAt, photo.deleteTokenHash, photo.missingSignals.joined(separator: "\n"),
+                    photo.accountID, photo.language.rawValue,
                 ])
             try Self.insertTags(photo.tags, photoID: photo.id, db: db)
             try Self.insertJob(job, db: db)
@@ -117,12 +118,13 @@ extension SQLiteStorage {
                 Int64(bitPattern: recommendation.seed),
             ])
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags, liked_song_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for song in recommendation.songs {
             try statement.execute(arguments: [
                 recommendation.id, song.rank, song.songID, song.similarity, song.reason.rawValue, song.sharedTags.key,
+                song.likedSongID,
             ])
         }
     }
@@ -141,7 +143,8 @@ extension SQLiteStorage {
             id: id, createdAt: row["created_at"], contentHash: row["content_hash"], width: row["width"],
             height: row["height"], isPublic: row["is_public"], isHidden: row["is_hidden"], takenAt: row["taken_at"],
             deleteTokenHash: row["delete_token_hash"], tags: tags,
-            missingSignals: signals.split(separator: "\n").map(String.init))
+            missingSignals: signals.split(separator: "\n").map(String.init), accountID: row["account_id"],
+            language: LanguageFilter(rawValue: row["language"]) ?? .any)
     }
 
     static func recommendation(_ row: Row, db: Database) throws -> RecommendationRecord {
@@ -149,7 +152,7 @@ extension SQLiteStorage {
         let songRows = try Row.fetchAll(
             db,
             sql: """
-                SELECT r.rank, r.song_id, r.similarity, r.reason, r.shared_tags,
+                SELECT r.rank, r.song_id, r.similarity, r.reason, r.shared_tags, r.liked_song_id,
                        s.title, s.artist, s.album, s.genre, s.year, s.language, s.tag_set
                 FROM recommendation_songs r JOIN songs s ON s.id = r.song_id
                 WHERE r.recommendation_id = ? ORDER BY r.rank
@@ -161,7 +164,8 @@ extension SQLiteStorage {
                 reason: PickReason(rawValue: song["reason"]) ?? .drawn, sharedTags: try TagSet(key: song["shared_tags"]),
                 song: Song(
                     id: songID, title: song["title"], artist: song["artist"], album: song["album"], genreID: song["genre"],
-                    year: song["year"], language: song["language"], tags: try TagSet(key: song["tag_set"])))
+                    year: song["year"], language: song["language"], tags: try TagSet(key: song["tag_set"])),
+                likedSongID: song["liked_song_id"])
         }
         let genres: String = row["genres"]
         let seed: Int64 = row["seed"]

@@ -42,6 +42,7 @@ extension SQLiteStorage {
             try await sink(page.map(TransferRecord.vector))
             lastVector = (last.mode, last.tagSet)
         }
+        try await exportAccounts(sink)
         try await exportPhotos(sink)
         var lastRecommendation = ""
         while true {
@@ -122,13 +123,13 @@ extension SQLiteStorage {
                     try db.execute(
                         sql: """
                             INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                                delete_token_hash, missing_signals)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                delete_token_hash, missing_signals, account_id, language)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
                             photo.id, Date(transferTime: photo.createdAt), photo.contentHash, photo.width, photo.height,
                             photo.isPublic, photo.isHidden, photo.takenAt, photo.deleteTokenHash,
-                            photo.missingSignals.joined(separator: "\n"),
+                            photo.missingSignals.joined(separator: "\n"), photo.accountID, photo.language ?? "any",
                         ])
                     try Self.insertTags(photo.tags, photoID: photo.id, db: db)
                 case .recommendation(let recommendation):
@@ -142,10 +143,14 @@ extension SQLiteStorage {
                     for song in recommendation.songs {
                         try db.execute(
                             sql: """
-                                INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags)
-                                VALUES (?, ?, ?, ?, ?, ?)
+                                INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags,
+                                    liked_song_id)
+                                VALUES (?, ?, ?, ?, ?, ?, ?)
                                 """,
-                            arguments: [recommendation.id, song.rank, song.songID, song.similarity, song.reason, song.sharedTags])
+                            arguments: [
+                                recommendation.id, song.rank, song.songID, song.similarity, song.reason, song.sharedTags,
+                                song.likedSongID,
+                            ])
                     }
                 case .job(let job):
                     try db.execute(
@@ -177,6 +182,31 @@ extension SQLiteStorage {
                     try db.execute(
                         sql: "INSERT INTO admin_audit (time, action, photo_id, detail) VALUES (?, ?, ?, ?)",
                         arguments: [Date(transferTime: entry.time), entry.action, entry.photoID, entry.detail])
+                case .account(let account):
+                    try db.execute(
+                        sql: """
+                            INSERT INTO accounts (id, username_key, username, email, password_hash, failed_attempts,
+                                locked_until, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            account.id, account.usernameKey, account.username, account.email, account.passwordHash,
+                            account.failedAttempts, account.lockedUntil.map(Date.init(transferTime:)),
+                            Date(transferTime: account.createdAt),
+                        ])
+                case .accountSession(let session):
+                    try db.execute(
+                        sql: "INSERT INTO account_sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                        arguments: [
+                            session.tokenHash, session.accountID, Date(transferTime: session.createdAt),
+                            Date(transferTime: session.expiresAt),
+                        ])
+                case .songFeedback(let feedback):
+                    try db.execute(
+                        sql: "INSERT INTO song_feedback (account_id, song_id, verdict, created_at) VALUES (?, ?, ?, ?)",
+                        arguments: [
+                            feedback.accountID, feedback.songID, feedback.verdict, Date(transferTime: feedback.createdAt),
+                        ])
                 }
             }
         }
@@ -188,6 +218,51 @@ extension SQLiteStorage {
 
 /// The tables `mupic export` moves, in load order.
 let transferTables = [
-    "songs", "song_tags", "tag_vectors", "images", "image_tags", "recommendations", "recommendation_songs", "jobs",
+    "songs", "song_tags", "tag_vectors", "accounts", "account_sessions", "song_feedback", "images", "image_tags",
+    "recommendations", "recommendation_songs", "jobs",
     "admin_credentials", "admin_sessions", "admin_audit",
 ]
+
+extension SQLiteStorage {
+    /// Accounts with their sessions and feedback: after the songs the feedback names, before the photos that name the accounts.
+    func exportAccounts(_ sink: @Sendable ([TransferRecord]) async throws -> Void) async throws {
+        var lastAccount = ""
+        while true {
+            let page = try await pool.read { [lastAccount] db in
+                try Row.fetchAll(
+                    db, sql: "SELECT * FROM accounts WHERE id > ? ORDER BY id LIMIT ?", arguments: [lastAccount, transferPageSize]
+                ).map { row in
+                    TransferAccount(
+                        id: row["id"], username: row["username"], usernameKey: row["username_key"], email: row["email"],
+                        passwordHash: row["password_hash"], failedAttempts: row["failed_attempts"],
+                        lockedUntil: (row["locked_until"] as Date?)?.transferTime,
+                        createdAt: (row["created_at"] as Date).transferTime)
+                }
+            }
+            guard let last = page.last else { break }
+            let ids = page.map(\.id)
+            let owned = try await pool.read { db in
+                var records: [TransferRecord] = []
+                for id in ids {
+                    for row in try Row.fetchAll(
+                        db, sql: "SELECT * FROM account_sessions WHERE account_id = ? ORDER BY token_hash", arguments: [id])
+                    {
+                        records.append(.accountSession(TransferAccountSession(
+                            tokenHash: row["token_hash"], accountID: id, createdAt: (row["created_at"] as Date).transferTime,
+                            expiresAt: (row["expires_at"] as Date).transferTime)))
+                    }
+                    for row in try Row.fetchAll(
+                        db, sql: "SELECT * FROM song_feedback WHERE account_id = ? ORDER BY song_id", arguments: [id])
+                    {
+                        records.append(.songFeedback(TransferSongFeedback(
+                            accountID: id, songID: row["song_id"], verdict: row["verdict"],
+                            createdAt: (row["created_at"] as Date).transferTime)))
+                    }
+                }
+                return records
+            }
+            try await sink(page.map(TransferRecord.account) + owned)
+            lastAccount = last.id
+        }
+    }
+}

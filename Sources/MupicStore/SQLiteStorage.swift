@@ -20,6 +20,9 @@ public final class SQLiteStorage: MupicStorage {
             var configuration = Configuration()
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Deleted rows (a deleted account, photo or session) are overwritten with zeros, not
+                // left readable in free pages of the file.
+                try db.execute(sql: "PRAGMA secure_delete = ON")
             }
             configuration.busyMode = .timeout(10)
             pool = try DatabasePool(path: path, configuration: configuration)

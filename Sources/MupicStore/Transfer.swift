@@ -30,6 +30,9 @@ public enum TransferRecord: Sendable, Hashable {
     case adminCredentials(TransferAdminCredentials)
     case adminSession(TransferAdminSession)
     case adminAudit(TransferAdminAudit)
+    case account(TransferAccount)
+    case accountSession(TransferAccountSession)
+    case songFeedback(TransferSongFeedback)
 }
 
 /// Milliseconds since 1970: exact in JSON and in both databases.
@@ -74,6 +77,10 @@ public struct TransferPhoto: Sendable, Hashable, Codable {
     public var deleteTokenHash: String
     public var missingSignals: [String]
     public var tags: [PhotoTagRecord]
+    /// The uploader's account; absent for anonymous photos (and in files written before accounts).
+    public var accountID: String?
+    /// The songs' language filter; absent means `any`.
+    public var language: String?
 }
 
 public struct TransferRecommendation: Sendable, Hashable, Codable {
@@ -83,6 +90,8 @@ public struct TransferRecommendation: Sendable, Hashable, Codable {
         public var similarity: Double
         public var reason: String
         public var sharedTags: String
+        /// The liked song that brought this one onto the list, if any.
+        public var likedSongID: Int64?
     }
 
     public var id: String
@@ -129,6 +138,31 @@ public struct TransferAdminAudit: Sendable, Hashable, Codable {
     public var detail: String
 }
 
+public struct TransferAccount: Sendable, Hashable, Codable {
+    public var id: String
+    public var username: String
+    public var usernameKey: String
+    public var email: String?
+    public var passwordHash: String
+    public var failedAttempts: Int
+    public var lockedUntil: TransferTime?
+    public var createdAt: TransferTime
+}
+
+public struct TransferAccountSession: Sendable, Hashable, Codable {
+    public var tokenHash: String
+    public var accountID: String
+    public var createdAt: TransferTime
+    public var expiresAt: TransferTime
+}
+
+public struct TransferSongFeedback: Sendable, Hashable, Codable {
+    public var accountID: String
+    public var songID: Int64
+    public var verdict: String
+    public var createdAt: TransferTime
+}
+
 extension TransferRecommendation {
     init(_ record: RecommendationRecord) {
         self.init(
@@ -136,7 +170,7 @@ extension TransferRecommendation {
             tags: record.tags.key, seed: String(record.seed),
             songs: record.songs.map {
                 Song(rank: $0.rank, songID: $0.songID, similarity: $0.similarity, reason: $0.reason.rawValue,
-                     sharedTags: $0.sharedTags.key)
+                     sharedTags: $0.sharedTags.key, likedSongID: $0.likedSongID)
             })
     }
 }
@@ -146,7 +180,8 @@ extension TransferPhoto {
         self.init(
             id: photo.id, createdAt: photo.createdAt.transferTime, contentHash: photo.contentHash, width: photo.width,
             height: photo.height, isPublic: photo.isPublic, isHidden: photo.isHidden, takenAt: photo.takenAt,
-            deleteTokenHash: photo.deleteTokenHash, missingSignals: photo.missingSignals, tags: photo.tags)
+            deleteTokenHash: photo.deleteTokenHash, missingSignals: photo.missingSignals, tags: photo.tags,
+            accountID: photo.accountID, language: photo.language == .any ? nil : photo.language.rawValue)
     }
 }
 

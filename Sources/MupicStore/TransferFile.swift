@@ -87,6 +87,9 @@ extension TransferRecord: Codable {
         case .adminCredentials: "adminCredentials"
         case .adminSession: "adminSession"
         case .adminAudit: "adminAudit"
+        case .account: "account"
+        case .accountSession: "accountSession"
+        case .songFeedback: "songFeedback"
         }
     }
 
@@ -101,6 +104,9 @@ extension TransferRecord: Codable {
         case .adminCredentials(let row): try row.encode(to: encoder)
         case .adminSession(let row): try row.encode(to: encoder)
         case .adminAudit(let row): try row.encode(to: encoder)
+        case .account(let row): try row.encode(to: encoder)
+        case .accountSession(let row): try row.encode(to: encoder)
+        case .songFeedback(let row): try row.encode(to: encoder)
         }
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(kind, forKey: .kind)
@@ -117,6 +123,9 @@ extension TransferRecord: Codable {
         case "adminCredentials": self = .adminCredentials(try TransferAdminCredentials(from: decoder))
         case "adminSession": self = .adminSession(try TransferAdminSession(from: decoder))
         case "adminAudit": self = .adminAudit(try TransferAdminAudit(from: decoder))
+        case "account": self = .account(try TransferAccount(from: decoder))
+        case "accountSession": self = .accountSession(try TransferAccountSession(from: decoder))
+        case "songFeedback": self = .songFeedback(try TransferSongFeedback(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: Key.kind, in: try decoder.container(keyedBy: Key.self), debugDescription: "unknown kind \(kind)")

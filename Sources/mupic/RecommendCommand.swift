@@ -9,12 +9,14 @@ struct Recommend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommend",
         abstract: "Five songs for a set of photo tags.",
-        discussion: "Example: mupic recommend --tags 산책,추억,밤 --genres 발라드,POP")
+        discussion: "Example: mupic recommend --tags 산책,추억,밤 --genres 발라드,POP --language ko")
 
     @Option(help: "Photo tags, comma-separated: ids, Korean labels, English glosses or hashtags the synonym table knows (비, 새벽감성).")
     var tags: String
     @Option(help: "Up to 3 genres (ids, names or aliases), comma-separated; none means all.")
     var genres: String = ""
+    @Option(help: "Songs' language: any (both), ko (Korean songs only) or intl (international only).")
+    var language: String = "any"
     @Option(help: "Seed for the two drawn songs; the same seed gives the same five songs.")
     var seed: UInt64?
     @Option(help: "Language of the output: ko or en.") var lang: OutputLanguage = .ko
@@ -26,6 +28,14 @@ struct Recommend: AsyncParsableCommand {
         if genreNames.count > 3 { throw ValidationError("choose at most 3 genres (got \(genreNames.count))") }
         _ = try photoTags()
         _ = try chosenGenres()
+        _ = try languageFilter()
+    }
+
+    private func languageFilter() throws -> LanguageFilter {
+        guard let filter = LanguageFilter(name: language) else {
+            throw ValidationError("--language must be any, ko or intl (got '\(language)')")
+        }
+        return filter
     }
 
     private var genreNames: [String] { genres.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty } }
@@ -50,6 +60,7 @@ struct Recommend: AsyncParsableCommand {
     func run() async throws {
         let photo = try photoTags()
         let genres = try chosenGenres()
+        let filter = try languageFilter()
         let (catalog, location) = try await storage.withStorage { store in
             (try await store.catalog(mode: model.songText.modeKey), store.location)
         }
@@ -63,7 +74,7 @@ struct Recommend: AsyncParsableCommand {
         let seed = seed ?? UInt64.random(in: 0...UInt64.max)
         var random = SeededRandom(seed: seed)
         let picks = Recommender(index: index).recommend(
-            query: query, photoTags: photo, genres: genres.map(\.id), using: &random)
+            query: query, photoTags: photo, genres: genres.map(\.id), language: filter, using: &random)
         if json {
             try printJSON(RecommendationOutput(photo: photo, seed: seed, picks: picks, lang: lang.language))
         } else {

@@ -18,6 +18,13 @@ struct SecurityOptions: ParsableArguments {
             discussion: "Default: $MUPIC_API_PER_MINUTE or 600.", valueName: "n"))
     var apiPerMinute: Double?
 
+    @Option(
+        name: .customLong("sign-ins-per-minute"),
+        help: ArgumentHelp(
+            "Password attempts (sign-in, sign-up, admin login) one client may make a minute, in bursts of half that (0: unlimited).",
+            discussion: "Default: $MUPIC_SIGNINS_PER_MINUTE or 10.", valueName: "n"))
+    var signInsPerMinute: Double?
+
     @Flag(
         name: .customLong("trust-proxy"),
         help: "Count clients by the last X-Forwarded-For entry (only behind a proxy you run; also $MUPIC_TRUST_PROXY=1).")
@@ -31,7 +38,11 @@ struct SecurityOptions: ParsableArguments {
     var publicOrigins: [String] = []
 
     func validate() throws {
-        for (name, value) in [("--uploads-per-minute", try uploads()), ("--api-per-minute", try api())] where value < 0 {
+        let rates = [
+            ("--uploads-per-minute", try uploads()), ("--api-per-minute", try api()),
+            ("--sign-ins-per-minute", try passwordAttempts()),
+        ]
+        for (name, value) in rates where value < 0 {
             throw ValidationError("\(name) must be 0 (unlimited) or more (got \(value))")
         }
         for origin in try origins() where !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) || origin.hasSuffix("/") {
@@ -43,9 +54,10 @@ struct SecurityOptions: ParsableArguments {
         get throws {
             let uploads = try uploads()
             let api = try api()
+            let passwords = try passwordAttempts()
             return RateLimits(
                 uploadsPerMinute: uploads, uploadBurst: max(1, uploads / 2), apiPerMinute: api, apiBurst: max(1, api / 5),
-                trustProxy: trustProxy || environment("MUPIC_TRUST_PROXY") == "1")
+                passwordsPerMinute: passwords, passwordBurst: max(1, passwords / 2), trustProxy: trustProxy || environment("MUPIC_TRUST_PROXY") == "1")
         }
     }
 
@@ -55,6 +67,7 @@ struct SecurityOptions: ParsableArguments {
 
     private func uploads() throws -> Double { try uploadsPerMinute ?? number("MUPIC_UPLOADS_PER_MINUTE") ?? 20 }
     private func api() throws -> Double { try apiPerMinute ?? number("MUPIC_API_PER_MINUTE") ?? 600 }
+    private func passwordAttempts() throws -> Double { try signInsPerMinute ?? number("MUPIC_SIGNINS_PER_MINUTE") ?? 10 }
 
     private func environment(_ name: String) -> String? {
         ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }

@@ -40,7 +40,7 @@ import Testing
     @Test(arguments: StorageBackend.allCases)
     func vectorsAreStoredOncePerTagSetAndSurviveARestart(backend: StorageBackend) async throws {
         try await backend.withLocation { location in
-            let store = try await location.open()
+            let store = try await StorageBackend.open(location)
             _ = try await store.upsert(Fixtures.songs)
             let missing = try await store.tagSetsWithoutVectors(mode: "m")
             #expect(missing.map(\.key) == ["longing,spring", "night,calm", "workout,upbeat,rainy"])
@@ -50,7 +50,7 @@ import Testing
             #expect(try await store.tagSetsWithoutVectors(mode: "other").count == 3)
             await store.close()
 
-            let reopened = try await location.open()
+            let reopened = try await StorageBackend.open(location)
             let catalog = try await reopened.catalog(mode: "m")
             #expect(catalog.dimension == 3)
             #expect(catalog.songs.map(\.genreID) == ["ballad", "ballad", "kpop", "pop"])

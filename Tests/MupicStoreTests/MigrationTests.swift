@@ -8,10 +8,10 @@ import Testing
     @Test(arguments: StorageBackend.allCases)
     func openingTwiceKeepsTheData(backend: StorageBackend) async throws {
         try await backend.withLocation { location in
-            let first = try await location.open()
+            let first = try await StorageBackend.open(location)
             _ = try await first.upsert(Fixtures.songs)
             await first.close()
-            let second = try await location.open()
+            let second = try await StorageBackend.open(location)
             #expect(try await second.catalogStats().songs == 4)
             #expect(Set(try await second.rowCounts().keys) == Set(transferTables))
             await second.close()
@@ -22,7 +22,7 @@ import Testing
     func manyProcessesOpeningAtOnceAllSucceed(backend: StorageBackend) async throws {
         try await backend.withLocation { location in
             let stores = try await withThrowingTaskGroup(of: (any MupicStorage).self) { group in
-                for _ in 0..<6 { group.addTask { try await location.open() } }
+                for _ in 0..<6 { group.addTask { try await StorageBackend.open(location) } }
                 var stores: [any MupicStorage] = []
                 for try await store in group { stores.append(store) }
                 return stores
@@ -36,7 +36,7 @@ import Testing
     @Test func postgresMigrationsAreRecordedOnceAndRerunsApplyNothing() async throws {
         try await StorageBackend.postgres.withLocation { location in
             guard case .postgres(let postgres) = location else { return }
-            let store = try await PostgresStorage.open(postgres)
+            let store = try await PostgresStorage.open(postgres, connectTimeout: .seconds(180))
             #expect(try await store.migrate() == [])
             let names = try await store.withSession { session in
                 try await session.rows("SELECT name FROM mupic_migrations ORDER BY name").map { try $0("name", as: String.self) }

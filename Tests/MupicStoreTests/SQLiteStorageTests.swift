@@ -21,6 +21,30 @@ import Testing
         #expect(mode == "wal")
     }
 
+    @Test func aDeletedAccountLeavesNoTraceInTheFile() async throws {
+        let store = try SQLiteStorage(path: path)
+        let marker = "erase-me-\(UUID().uuidString)"
+        _ = try await store.createAccount(AccountRecord(
+            id: "gone-account", username: marker, usernameKey: marker, email: "\(marker)@example.com",
+            passwordHash: "bcrypt-\(marker)", createdAt: Fixtures.t0))
+        try await store.createAccountSession(
+            tokenHash: "session-\(marker)", accountID: "gone-account", createdAt: Fixtures.t0,
+            expiresAt: Fixtures.t0.addingTimeInterval(60))
+        try await store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        #expect(try fileContains(marker))
+        _ = try await store.deleteAccount(id: "gone-account")
+        try await store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        #expect(!(try fileContains(marker)), "the deleted account's name is still readable in \(path)")
+    }
+
+    private func fileContains(_ text: String) throws -> Bool {
+        let needle = Data(text.utf8)
+        for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
+            if try Data(contentsOf: URL(fileURLWithPath: file)).range(of: needle) != nil { return true }
+        }
+        return false
+    }
+
     @Test func anUnwritableLocationIsAClearError() {
         #expect(throws: StorageError.self) { try SQLiteStorage(path: "/proc/nope/mupic.sqlite") }
     }

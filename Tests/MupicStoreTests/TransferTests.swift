@@ -29,6 +29,19 @@ import Testing
         try await store.createAdminSession(tokenHash: "session", createdAt: t0, expiresAt: t0.addingTimeInterval(3600))
         try await store.appendAdminAudit(AdminAuditEntry(time: t0, action: "hide", photoID: "p3", detail: "spam"))
         try await store.appendAdminAudit(AdminAuditEntry(time: t0, action: "login"))
+        _ = try await store.createAccount(AccountRecord(
+            id: "acc1", username: "Mina", usernameKey: "mina", email: "mina@example.com", passwordHash: "$2b$04$x",
+            createdAt: t0, failuresInARow: 2))
+        try await store.createAccountSession(tokenHash: "as1", accountID: "acc1", createdAt: t0, expiresAt: t0.addingTimeInterval(3600))
+        try await store.setFeedback(.like, songID: songs[0], accountID: "acc1", now: t0)
+        try await store.setFeedback(.dislike, songID: songs[1], accountID: "acc1", now: t0)
+        var owned = F.photo("p5", at: 5)
+        owned.accountID = "acc1"
+        owned.language = .korean
+        try await store.savePhoto(owned, job: F.job("j5", photo: "p5", at: 5))
+        var liked = try F.recommendation("r2", photo: "p5", songs: songs, at: 7)
+        liked.songs[1].likedSongID = songs[0]
+        try await store.saveRecommendation(liked)
     }
 
     func records(of store: any MupicStorage) async throws -> [TransferRecord] {
@@ -41,7 +54,7 @@ import Testing
         try await StorageBackend.sqlite.withStore { source in
             try await fill(source)
             let original = try await records(of: source)
-            #expect(Set(original.map(\.kind)).count == 8)
+            #expect(Set(original.map(\.kind)).count == 11)
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupic-transfer-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
@@ -67,6 +80,10 @@ import Testing
                 // What the site reads is the same too.
                 #expect(try await back.archive(after: nil, limit: 10) == (try await source.archive(after: nil, limit: 10)))
                 #expect(try await back.adminLoginState() == (try await source.adminLoginState()))
+                #expect(try await back.history(accountID: "acc1", after: nil, limit: 10)
+                    == (try await source.history(accountID: "acc1", after: nil, limit: 10)))
+                #expect(try await back.accountRowCounts(accountID: "acc1") == (try await source.accountRowCounts(accountID: "acc1")))
+                #expect(try await back.feedback(accountID: "acc1").count == 2)
             }
         }
     }

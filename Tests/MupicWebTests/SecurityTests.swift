@@ -16,6 +16,9 @@ import Testing
         ("/delete/AAAAAAAAAAAAAAAA", false), ("/admin/login", false), ("/admin/logout", false),
         ("/admin/photos/AAAAAAAAAAAAAAAA/hide", false), ("/api/recommendations", true),
         ("/api/recommendations/AAAAAAAAAAAAAAAA/regenerate", true), ("/api/recommendations/AAAAAAAAAAAAAAAA/refine", true),
+        ("/signup", false), ("/signin", false), ("/signout", false), ("/me/photos/AAAAAAAAAAAAAAAA/visibility", false),
+        ("/me/photos/AAAAAAAAAAAAAAAA/delete", false), ("/me/delete", false), ("/r/AAAAAAAAAAAAAAAA/feedback", false),
+        ("/r/AAAAAAAAAAAAAAAA/more", false),
     ]
 
     @Test(arguments: [
@@ -110,6 +113,24 @@ import Testing
             #expect(limited.headers[.retryAfter].flatMap { Int($0) }.map { (60...100).contains($0) } == true)
             // Pages are not API calls.
             #expect(try await client.get("/archive").status == .ok)
+        }
+    }
+
+    @Test func passwordAttemptsFromOneAddressAreLimitedAcrossAccounts() async throws {
+        let app = try await TestApp(
+            limits: WebLimits(rates: RateLimits(uploadsPerMinute: 0, apiPerMinute: 0, passwordsPerMinute: 0.6, passwordBurst: 3)))
+        try await app.test { client in
+            for name in ["ana", "ben", "cho"] {
+                let attempt = try await client.postForm("/signin", ["username": name, "password": "wrong password"])
+                #expect(attempt.status != .tooManyRequests)
+            }
+            for path in ["/signin", "/signup", "/admin/login"] {
+                let limited = try await client.postForm(path, ["username": "dan", "password": "wrong password"])
+                #expect(limited.status == .tooManyRequests, "\(path)")
+                #expect(limited.headers[.retryAfter] != nil)
+            }
+            // Reading the sign-in page is not an attempt.
+            #expect(try await client.get("/signin").status == .ok)
         }
     }
 

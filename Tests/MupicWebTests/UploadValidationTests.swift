@@ -150,7 +150,7 @@ import Testing
     }
 
     @Test func aFullQueueTurnsUploadsAwayWithRetryAfter() async throws {
-        let app = try await TestApp(limits: WebLimits(maxPendingJobs: 0))
+        let app = try await TestApp(limits: WebLimits(maxPendingJobs: 0, rates: .off))
         try await app.test { client in
             let page = try await client.post("/upload", .upload(photo: TestImages.png()))
             #expect(page.status == .serviceUnavailable)

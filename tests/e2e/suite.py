@@ -9,7 +9,7 @@ Run by tests/e2e/run.sh, which starts the server; by hand:
 
 The steps form one visit (home → photo → genres → play → loading → result → regenerate →
 listen menu → play without a key → play with a key → archive → dashboard → admin sign-in →
-hide → show → English); a step that fails stops the steps that need it, and those count as
+hide → show → sign up → 👎 → regenerate → history → English); a step that fails stops the steps that need it, and those count as
 failed too. The last line is `N passed, M failed`.
 
 The listening steps need --listen-base-url (a second `mupic serve` on the same database
@@ -750,6 +750,123 @@ class Visit:
         check(self.text("#songs-heading") == self.t("result_songs_heading", "en"),
               f"the result page should be English too, got {self.text('#songs-heading')!r}")
 
+    # Accounts, feedback and history (one account per run, signed up through the form)
+
+    def account_upload(self, photo, what):
+        """Uploads `photo` with the suite's two genres from the home page, signed in; returns the result id."""
+        self.b.navigate(self.base + "/")
+        self.b.set_files("#photo", [photo])
+        self.b.wait_for("!document.querySelector('#preview').hidden", what="the photo preview to appear")
+        for genre in GENRES:
+            self.click_chip(genre)
+        check(self.checked_genres() == GENRES, f"{what}: the chips {GENRES} should be checked, got {self.checked_genres()}")
+        self.click("#play")
+        self.b.wait_for("location.pathname.startsWith('/r/') && document.readyState === 'complete'", timeout=40,
+                        what=f"{what}: the upload to lead to its result")
+        result = self.path().split("/")[2]
+        self.account_results.append(result)
+        return result
+
+    def song_keys(self):
+        return [(s["title"].strip(), s["artist"].strip()) for s in self.songs()]
+
+    def check_no_disliked(self, when):
+        songs = self.songs()
+        self.check_five_songs(songs, when)
+        keys = [(s["title"].strip(), s["artist"].strip()) for s in songs]
+        check(self.disliked not in keys, f"{when}: the disliked song {self.disliked} should never come back, got {keys}")
+
+    def step_account_sign_up(self):
+        self.account_results = []
+        self.account_name = "e2e_" + uuid.uuid4().hex[:8]
+        self.b.navigate(self.base + "/")
+        self.click('.site-nav a[href="/signin"]')
+        self.b.wait_for("location.pathname === '/signin' && document.readyState === 'complete'",
+                        what="the navigation's sign-in link to open /signin")
+        self.click('.account-form a[href^="/signup"]')
+        self.b.wait_for("location.pathname === '/signup' && document.readyState === 'complete'",
+                        what="the sign-in page to link to /signup")
+        heading = self.text(".account-form h1")
+        check(heading == self.t("signup_heading"), f"the sign-up heading should be {self.t('signup_heading')!r}, got {heading!r}")
+        self.b.type_text("#account-username", self.account_name)
+        self.b.type_text("#account-password", "e2e-" + uuid.uuid4().hex)
+        self.shoot("account-signup")
+        self.click("#account-submit")
+        self.b.wait_for("location.pathname === '/me' && document.readyState === 'complete'", timeout=20,
+                        what="sign-up to lead to my history /me")
+        check(self.text(".history h1") == self.t("history_heading"),
+              f"the history heading should be {self.t('history_heading')!r}, got {self.text('.history h1')!r}")
+        check(self.b.evaluate("document.querySelectorAll('.history-entry').length") == 0, "a new account has no history")
+        nav = self.text('.site-nav a[href="/me"]')
+        check(self.account_name in nav, f"the navigation should name the signed-in account, got {nav!r}")
+        check(not self.b.evaluate("document.cookie.includes('mupic_session')"),
+              "the account session cookie should be HttpOnly (not in document.cookie)")
+
+    def step_account_first_playlist(self):
+        self.account_upload(self.photo, "first playlist")
+        self.check_five_songs(self.songs(), "first signed-in playlist")
+        forms = self.b.evaluate("document.querySelectorAll('li.song form.feedback-form').length")
+        check(forms == 5, f"signed in, every song should have a 👍/👎 form, found {forms}")
+        mores = self.b.evaluate("document.querySelectorAll('li.song form.more-form').length")
+        check(mores == 5, f"every song should offer 'more like this', found {mores}")
+
+    def step_account_dislike(self):
+        self.disliked = self.song_keys()[0]
+        self.click("ol.songs li.song:first-child button.feedback-button.dislike")
+        self.b.wait_for("document.querySelector('ol.songs li.song:first-child button.dislike')"
+                        ".getAttribute('aria-pressed') === 'true'", what="👎 to be marked pressed (by the script, no reload)")
+        check(self.path() == f"/r/{self.account_results[-1]}", f"👎 should stay on the page, went to {self.path()}")
+        self.shoot("result-disliked")
+
+    def step_account_regenerate_without_disliked(self):
+        for attempt in (1, 2):
+            before = self.path()
+            self.click(".result-actions form button[type=submit]")
+            self.b.wait_for(f"location.pathname.startsWith('/r/') && location.pathname !== {js(before)}"
+                            " && document.readyState === 'complete'", timeout=30, what="regenerate to open a new result")
+            self.account_results.append(self.path().split("/")[2])
+            self.check_no_disliked(f"regenerate {attempt} after 👎")
+        self.shoot("result-after-dislike")
+
+    def step_account_second_playlist(self):
+        # The same picture again is a second photo with the same tags: without the 👎 its first song
+        # would be the disliked one (as it was for the anonymous upload of step 5).
+        first_anonymous = [(s["title"].strip(), s["artist"].strip()) for s in self.first_songs]
+        if self.disliked not in first_anonymous:
+            self.note(f"the disliked song {self.disliked} was not in the anonymous draw of the same photo {first_anonymous}")
+        self.account_upload(self.photo, "second photo")
+        self.check_no_disliked("a second photo of the same picture after 👎")
+
+    def step_account_history(self):
+        self.click('.site-nav a[href="/me"]')
+        self.b.wait_for("location.pathname === '/me' && document.readyState === 'complete'",
+                        what="the navigation to open my history")
+        entries = self.b.evaluate("document.querySelectorAll('.history-entry').length")
+        check(entries == 2, f"my history should show my two photos, found {entries}")
+        links = set(self.b.evaluate(
+            "Array.from(document.querySelectorAll('.history-playlist')).map(a => a.getAttribute('href'))"))
+        missing = [r for r in self.account_results if f"/r/{r}" not in links]
+        check(not missing, f"my history should link every playlist I made, missing {missing}")
+        newest = self.b.evaluate("document.querySelector('.history-entry .history-playlist').getAttribute('href')")
+        check(newest == f"/r/{self.account_results[-1]}", f"the newest playlist should come first, got {newest}")
+        toggles = self.b.evaluate("document.querySelectorAll('.history-entry form[action$=\"/visibility\"]').length")
+        check(toggles == 2, f"every photo should have a public/private switch, found {toggles}")
+        self.b.wait_for("Array.from(document.querySelectorAll('.history-thumb')).every(i => i.naturalWidth > 0)",
+                        what="the history thumbnails to load")
+        self.shoot("history", full_page=True)
+        # Back to the archive, where the English step starts.
+        self.b.navigate(self.base + "/archive")
+
+    def account_steps(self):
+        return [
+            ("sign up through the form, history empty", self.step_account_sign_up),
+            ("signed in: a playlist with 👍/👎 per song", self.step_account_first_playlist),
+            ("👎 a song, marked without a reload", self.step_account_dislike),
+            ("regenerate twice: the 👎 song never comes back", self.step_account_regenerate_without_disliked),
+            ("a second photo: the 👎 song is not picked", self.step_account_second_playlist),
+            ("my history shows both photos and every playlist", self.step_account_history),
+        ]
+
     def step_no_script_errors(self):
         errors = self.b.events_named("Runtime.exceptionThrown")
         described = [e["exceptionDetails"].get("exception", {}).get("description") or e["exceptionDetails"].get("text")
@@ -785,6 +902,7 @@ class Visit:
             ("admin signs in through the login form", self.step_admin_login),
             ("admin hides the photo: gone from archive, 404", self.step_admin_hide),
             ("admin shows the photo again: back in archive", self.step_admin_show),
+            *self.account_steps(),
             ("the English switch shows English, remembered", self.step_english),
             ("no JavaScript errors or failed requests", self.step_no_script_errors),
         ]

@@ -156,5 +156,44 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(name: "v5-accounts", statements: [
+            """
+            CREATE TABLE accounts (
+                id text COLLATE "C" PRIMARY KEY,
+                username_key text COLLATE "C" NOT NULL UNIQUE,
+                username text COLLATE "C" NOT NULL,
+                email text COLLATE "C",
+                password_hash text COLLATE "C" NOT NULL,
+                failed_attempts integer NOT NULL DEFAULT 0,
+                locked_until timestamptz,
+                created_at timestamptz NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE account_sessions (
+                token_hash text COLLATE "C" PRIMARY KEY,
+                account_id text COLLATE "C" NOT NULL REFERENCES accounts ON DELETE CASCADE,
+                created_at timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX account_sessions_account ON account_sessions (account_id)",
+            "CREATE INDEX account_sessions_expiry ON account_sessions (expires_at)",
+            """
+            CREATE TABLE song_feedback (
+                account_id text COLLATE "C" NOT NULL REFERENCES accounts ON DELETE CASCADE,
+                song_id bigint NOT NULL REFERENCES songs ON DELETE CASCADE,
+                verdict text COLLATE "C" NOT NULL,
+                created_at timestamptz NOT NULL,
+                PRIMARY KEY (account_id, song_id)
+            )
+            """,
+            // NULL for anonymous uploads, as every photo before accounts existed.
+            "ALTER TABLE images ADD COLUMN account_id text COLLATE \"C\" REFERENCES accounts ON DELETE CASCADE",
+            "ALTER TABLE images ADD COLUMN language text COLLATE \"C\" NOT NULL DEFAULT 'any'",
+            "CREATE INDEX images_account ON images (account_id, created_at DESC, id DESC) WHERE account_id IS NOT NULL",
+            // The liked song that brought a song onto the list; no foreign key: only an explanation.
+            "ALTER TABLE recommendation_songs ADD COLUMN liked_song_id bigint",
+        ]),
     ]
 }

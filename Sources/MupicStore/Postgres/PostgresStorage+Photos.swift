@@ -8,10 +8,10 @@ extension PostgresStorage {
             try await session.execute(
                 """
                 INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                    delete_token_hash, missing_signals)
+                    delete_token_hash, missing_signals, account_id, language)
                 VALUES (\(photo.id), \(photo.createdAt.stored), \(photo.contentHash), \(photo.width), \(photo.height),
                     \(photo.isPublic), \(photo.isHidden), \(photo.takenAt), \(photo.deleteTokenHash),
-                    \(photo.missingSignals.joined(separator: "\n")))
+                    \(photo.missingSignals.joined(separator: "\n")), \(photo.accountID), \(photo.language.rawValue))
                 """)
             try await Self.insertTags(photo.tags, photoID: photo.id, session: session)
             try await Self.insertJob(job, session: session)
@@ -112,9 +112,9 @@ extension PostgresStorage {
                 \(Int64(bitPattern: recommendation.seed)))
             """)
         _ = try await session.insert(
-            "INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags)",
+            "INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags, liked_song_id)",
             values: recommendation.songs.map {
-                [recommendation.id, $0.rank, $0.songID, $0.similarity, $0.reason.rawValue, $0.sharedTags.key]
+                [recommendation.id, $0.rank, $0.songID, $0.similarity, $0.reason.rawValue, $0.sharedTags.key, $0.likedSongID]
             })
     }
 
@@ -139,7 +139,8 @@ extension PostgresStorage {
                 id: id, createdAt: try row("created_at", as: StoredTime.self).date, contentHash: try row("content_hash"),
                 width: try row("width"), height: try row("height"), isPublic: try row("is_public"),
                 isHidden: try row("is_hidden"), takenAt: try row("taken_at"), deleteTokenHash: try row("delete_token_hash"),
-                tags: tagsOf[id] ?? [], missingSignals: signals.split(separator: "\n").map(String.init))
+                tags: tagsOf[id] ?? [], missingSignals: signals.split(separator: "\n").map(String.init),
+                accountID: try row("account_id"), language: LanguageFilter(rawValue: try row("language")) ?? .any)
         }
     }
 
@@ -152,7 +153,7 @@ extension PostgresStorage {
         var songsOf: [String: [RecommendedSongRecord]] = [:]
         for song in try await session.rows(
             """
-            SELECT r.recommendation_id, r.rank, r.song_id, r.similarity, r.reason, r.shared_tags,
+            SELECT r.recommendation_id, r.rank, r.song_id, r.similarity, r.reason, r.shared_tags, r.liked_song_id,
                    s.title, s.artist, s.album, s.genre, s.year, s.language, s.tag_set
             FROM recommendation_songs r JOIN songs s ON s.id = r.song_id
             WHERE r.recommendation_id = ANY(\(ids)) ORDER BY r.recommendation_id, r.rank
@@ -167,7 +168,8 @@ extension PostgresStorage {
                     song: Song(
                         id: songID, title: try song("title"), artist: try song("artist"), album: try song("album"),
                         genreID: try song("genre"), year: try song("year"), language: try song("language"),
-                        tags: try TagSet(key: try song("tag_set")))))
+                        tags: try TagSet(key: try song("tag_set"))),
+                    likedSongID: try song("liked_song_id")))
         }
         return try rows.map { row in
             let id: String = try row("id")

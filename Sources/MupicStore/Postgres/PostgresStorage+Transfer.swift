@@ -47,6 +47,7 @@ extension PostgresStorage {
             try await sink(page.map(TransferRecord.vector))
             lastVector = (last.mode, last.tagSet)
         }
+        try await exportAccounts(sink)
         try await exportPhotos(sink)
         var lastRecommendation = ""
         while true {
@@ -115,6 +116,9 @@ extension PostgresStorage {
         var credentials: [[any PostgresBindable]] = []
         var sessions: [[any PostgresBindable]] = []
         var audit: [[any PostgresBindable]] = []
+        var accounts: [[any PostgresBindable]] = []
+        var accountSessions: [[any PostgresBindable]] = []
+        var feedback: [[any PostgresBindable]] = []
         for record in records {
             switch record {
             case .song(let song):
@@ -129,7 +133,7 @@ extension PostgresStorage {
                 images.append([
                     photo.id, StoredTime(milliseconds: photo.createdAt), photo.contentHash, photo.width, photo.height,
                     photo.isPublic, photo.isHidden, photo.takenAt, photo.deleteTokenHash,
-                    photo.missingSignals.joined(separator: "\n"),
+                    photo.missingSignals.joined(separator: "\n"), photo.accountID, photo.language ?? "any",
                 ])
                 imageTags += photo.tags.map { [photo.id, $0.tagID, $0.score, $0.evidence] }
             case .recommendation(let recommendation):
@@ -139,7 +143,7 @@ extension PostgresStorage {
                     Int64(bitPattern: UInt64(recommendation.seed) ?? 0),
                 ])
                 recommendationSongs += recommendation.songs.map {
-                    [recommendation.id, $0.rank, $0.songID, $0.similarity, $0.reason, $0.sharedTags]
+                    [recommendation.id, $0.rank, $0.songID, $0.similarity, $0.reason, $0.sharedTags, $0.likedSongID]
                 }
             case .job(let job):
                 jobs.append([
@@ -156,6 +160,17 @@ extension PostgresStorage {
                 sessions.append([row.tokenHash, StoredTime(milliseconds: row.createdAt), StoredTime(milliseconds: row.expiresAt)])
             case .adminAudit(let row):
                 audit.append([StoredTime(milliseconds: row.time), row.action, row.photoID, row.detail])
+            case .account(let row):
+                accounts.append([
+                    row.id, row.usernameKey, row.username, row.email, row.passwordHash, row.failedAttempts,
+                    row.lockedUntil.map(StoredTime.init(milliseconds:)), StoredTime(milliseconds: row.createdAt),
+                ])
+            case .accountSession(let row):
+                accountSessions.append([
+                    row.tokenHash, row.accountID, StoredTime(milliseconds: row.createdAt), StoredTime(milliseconds: row.expiresAt),
+                ])
+            case .songFeedback(let row):
+                feedback.append([row.accountID, row.songID, row.verdict, StoredTime(milliseconds: row.createdAt)])
             }
         }
         try await transaction { session in
@@ -164,12 +179,21 @@ extension PostgresStorage {
                 ("INSERT INTO song_tags (song_id, tag)", songTags),
                 ("INSERT INTO tag_vectors (tag_set, mode, model, vector)", vectors),
                 ("""
+                 INSERT INTO accounts (id, username_key, username, email, password_hash, failed_attempts, locked_until,
+                     created_at)
+                 """, accounts),
+                ("INSERT INTO account_sessions (token_hash, account_id, created_at, expires_at)", accountSessions),
+                ("INSERT INTO song_feedback (account_id, song_id, verdict, created_at)", feedback),
+                ("""
                  INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                     delete_token_hash, missing_signals)
+                     delete_token_hash, missing_signals, account_id, language)
                  """, images),
                 ("INSERT INTO image_tags (image_id, tag, score, evidence)", imageTags),
                 ("INSERT INTO recommendations (id, image_id, created_at, genres, tags, seed)", recommendations),
-                ("INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags)", recommendationSongs),
+                ("""
+                 INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags,
+                     liked_song_id)
+                 """, recommendationSongs),
                 ("""
                  INSERT INTO jobs (id, image_id, genres, state, stage, attempts, lease_until, error, recommendation_id,
                      created_at, updated_at)
@@ -197,5 +221,52 @@ extension PostgresStorage {
 extension StoredTime {
     init(milliseconds: Int64) {
         self.milliseconds = milliseconds
+    }
+}
+
+extension PostgresStorage {
+    /// Accounts with their sessions and feedback: after the songs the feedback names, before the photos that name the accounts.
+    func exportAccounts(_ sink: @Sendable ([TransferRecord]) async throws -> Void) async throws {
+        var lastAccount = ""
+        while true {
+            let page = try await withSession { [lastAccount] session in
+                try await session.rows("SELECT * FROM accounts WHERE id > \(lastAccount) ORDER BY id LIMIT \(transferPageSize)")
+                    .map { row in
+                        TransferAccount(
+                            id: try row("id"), username: try row("username"), usernameKey: try row("username_key"),
+                            email: try row("email"), passwordHash: try row("password_hash"),
+                            failedAttempts: try row("failed_attempts"),
+                            lockedUntil: try row("locked_until", as: StoredTime?.self)?.milliseconds,
+                            createdAt: try row("created_at", as: StoredTime.self).milliseconds)
+                    }
+            }
+            guard let last = page.last else { break }
+            let ids = page.map(\.id)
+            let owned = try await withSession { session in
+                var sessions: [String: [TransferRecord]] = [:]
+                for row in try await session.rows(
+                    "SELECT * FROM account_sessions WHERE account_id = ANY(\(ids)) ORDER BY account_id, token_hash")
+                {
+                    let id: String = try row("account_id")
+                    sessions[id, default: []].append(.accountSession(TransferAccountSession(
+                        tokenHash: try row("token_hash"), accountID: id,
+                        createdAt: try row("created_at", as: StoredTime.self).milliseconds,
+                        expiresAt: try row("expires_at", as: StoredTime.self).milliseconds)))
+                }
+                var feedback: [String: [TransferRecord]] = [:]
+                for row in try await session.rows(
+                    "SELECT * FROM song_feedback WHERE account_id = ANY(\(ids)) ORDER BY account_id, song_id")
+                {
+                    let id: String = try row("account_id")
+                    feedback[id, default: []].append(.songFeedback(TransferSongFeedback(
+                        accountID: id, songID: try row("song_id"), verdict: try row("verdict"),
+                        createdAt: try row("created_at", as: StoredTime.self).milliseconds)))
+                }
+                // The SQLite export's order: per account, its sessions then its feedback.
+                return ids.flatMap { (sessions[$0] ?? []) + (feedback[$0] ?? []) }
+            }
+            try await sink(page.map(TransferRecord.account) + owned)
+            lastAccount = last.id
+        }
     }
 }

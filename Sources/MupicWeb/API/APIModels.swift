@@ -72,11 +72,15 @@ struct RecommendationBody: Encodable {
         let listenUrl: String
         /// The song's video (or why there is none): `GET` it when the listener presses play.
         let videoUrl: String
+        /// The liked song that brought this one onto the list (the asking account's feedback), if any.
+        let likedSongId: Int64?
     }
 
     let id: String
     let createdAt: Date
     let genres: [String]
+    /// The songs' language filter chosen at upload: `any`, `ko` or `intl`.
+    let language: String
     let photo: Photo
     let songs: [SongBody]
     let resultUrl: String
@@ -85,6 +89,7 @@ struct RecommendationBody: Encodable {
         id = recommendation.id
         createdAt = recommendation.createdAt
         genres = recommendation.genreIDs
+        self.language = record.language.rawValue
         photo = Photo(
             id: record.id, url: "/photos/\(record.id).jpg", thumbnailUrl: "/photos/\(record.id)/thumb.jpg",
             width: record.width, height: record.height, takenAt: record.takenAt,
@@ -99,7 +104,7 @@ struct RecommendationBody: Encodable {
                 pick: entry.reason.rawValue, sharedTags: entry.sharedTags.tags.map { TagBody($0, language: language) },
                 reason: Explanation(photo: entry.sharedTags, song: entry.sharedTags).summary(language),
                 listenUrl: Labels.listenURL(title: song.title, artist: song.artist),
-                videoUrl: Labels.videoURL(songID: entry.songID))
+                videoUrl: Labels.videoURL(songID: entry.songID), likedSongId: entry.likedSongID)
         }
         resultUrl = "/r/\(recommendation.id)"
     }

@@ -30,7 +30,7 @@ struct APIRoutes {
     /// The same multipart form as `/upload`; 202 with where to poll.
     func create(_ request: Request, context: WebContext) async throws -> Response {
         let accepted: PhotoUploader.Accepted
-        switch try await services.receiveUpload(request).outcome {
+        switch try await services.receiveUpload(request, account: context.account).outcome {
         case .success(let value): accepted = value
         case .failure(let problem): throw problem.webError(limits: services.limits)
         }
@@ -66,7 +66,7 @@ struct APIRoutes {
     }
 
     func regenerate(context: WebContext) async throws -> Response {
-        let next = try await services.regenerate(from: context.parameters.require("id"))
+        let next = try await services.regenerate(from: context.parameters.require("id"), account: context.account)
         let (recommendation, photo) = try await services.visibleRecommendation(id: next.id)
         return JSONResponse.make(
             RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),
@@ -80,7 +80,7 @@ struct APIRoutes {
             throw WebError.badRequest("bad_json")
         }
         let next = try await services.refine(
-            from: context.parameters.require("id"), add: change.add ?? [], remove: change.remove ?? [])
+            from: context.parameters.require("id"), add: change.add ?? [], remove: change.remove ?? [], account: context.account)
         let (recommendation, photo) = try await services.visibleRecommendation(id: next.id)
         return JSONResponse.make(
             RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),

@@ -88,7 +88,10 @@ public func buildRouter(services: MupicServices, publicOrigins: [String] = []) -
     router.add(middleware: RateLimitMiddleware(limits: services.limits.rates))
     StaticRoutes(assets: services.assets).add(to: router)
     PhotoFileRoutes(services: services).add(to: router)
+    // After the static files and photos, which need no account: only pages and the API look one up.
+    router.add(middleware: AccountMiddleware(services: services))
     PageRoutes(services: services).add(to: router)
+    AccountRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router.group("admin"))
     APIRoutes(services: services).add(to: router.group("api"))
     return router

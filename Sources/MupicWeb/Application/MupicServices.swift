@@ -27,6 +27,9 @@ public struct MupicServices: Sendable {
     let uploadNonces = UploadNonces()
     /// Share cards drawn at once; the rest wait (each takes a core for a moment).
     let cardGate = UploadGate(limit: 2)
+    /// Account password hashing at once: bcrypt is slow by design, so a burst of sign-ups or
+    /// sign-ins waits its turn instead of taking every core from the recommendations.
+    let passwordGate = UploadGate(limit: 2)
     let strings: Strings
     let pages: PageRenderer
     let assets: StaticAssets

@@ -13,6 +13,8 @@ public struct WebContext: AuthRequestContext, RemoteAddressRequestContext {
     public var identity: AdminIdentity?
     /// The connection's peer, for per-client rate limits; nil in router-level tests.
     public let remoteAddress: SocketAddress?
+    /// The signed-in person, set by `AccountMiddleware`; nil for anonymous visitors.
+    public var account: AccountIdentity?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

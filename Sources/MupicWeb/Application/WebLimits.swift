@@ -26,14 +26,17 @@ public struct WebLimits: Sendable {
     public var maxConcurrentUploads: Int
     /// Uploads and API calls one client may make per minute.
     public var rates: RateLimits
+    /// bcrypt cost of account passwords: every sign-up and sign-in costs 2^cost rounds of work.
+    public var passwordCost: UInt8
 
     public init(
         maxPhotoBytes: Int = 20_000_000, maxPixels: Int = 40_000_000, formOverheadBytes: Int = 64 * 1024,
         maxParts: Int = 12, maxFieldBytes: Int = 256, maxGenres: Int = 3, maxPendingJobs: Int = 256,
         retryAfterSeconds: Int = 5, archivePageSize: Int = 24, maxArchivePageSize: Int = 100,
-        maxSmallFormBytes: Int = 4096, maxConcurrentUploads: Int = 8,
+        maxSmallFormBytes: Int = 4096, maxConcurrentUploads: Int = 8, passwordCost: UInt8 = 12,
         rates: RateLimits = RateLimits()
     ) {
+        self.passwordCost = passwordCost
         self.maxPhotoBytes = maxPhotoBytes
         self.maxPixels = maxPixels
         self.formOverheadBytes = formOverheadBytes

@@ -79,9 +79,11 @@ struct JobRunner: Sendable {
             }, missingSignals: tagging.missingSignals, photoID: record.id)
 
         try await advance(job, to: .matching)
+        // The uploader's own feedback shapes their photo's first playlist.
+        let feedback = try await services.feedbackProfile(accountID: record.accountID)
         do {
             return try services.matcher.recommend(
-                photoID: record.id, tags: tagging.tagSet, genres: job.genreIDs)
+                photoID: record.id, tags: tagging.tagSet, genres: job.genreIDs, language: record.language, feedback: feedback)
         } catch {
             throw JobFailure.matching(error)
         }

@@ -6,7 +6,9 @@ extension MupicServices {
     /// The person's correction of the photo's tags: drop `remove`, add `add`, store the new set on
     /// the photo, then rank the songs again for it (songs already shown may come back: the point
     /// is a better match, not a new draw).
-    func refine(from recommendationID: String, add: [String], remove: [String]) async throws -> RecommendationRecord {
+    func refine(from recommendationID: String, add: [String], remove: [String], account: AccountIdentity? = nil) async throws
+        -> RecommendationRecord
+    {
         let (previous, photo) = try await visibleRecommendation(id: recommendationID)
         guard !(add.isEmpty && remove.isEmpty) else { throw WebError.badRequest("refine_nothing") }
         // A tag outside the closed vocabulary would have no meaning for the songs; refuse it rather than drop it.
@@ -22,9 +24,11 @@ extension MupicServices {
         }
         let tags = TagSet(records.compactMap { Vocabulary.tag(id: $0.tagID) })
         guard !tags.isEmpty else { throw WebError.badRequest("refine_no_tags") }
+        let feedback = try await feedbackProfile(accountID: account?.accountID)
         let next: RecommendationRecord
         do {
-            next = try matcher.recommend(photoID: photo.id, tags: tags, genres: previous.genreIDs)
+            next = try matcher.recommend(
+                photoID: photo.id, tags: tags, genres: previous.genreIDs, language: photo.language, feedback: feedback)
         } catch {
             throw WebError(status: .conflict, code: error.code, messageKey: "job_error_\(error.code)")
         }

@@ -21,19 +21,29 @@ struct SongMatcher: Sendable {
     var songCount: Int { recommender?.index.songs.count ?? 0 }
 
     /// Five songs for a photo, never one of `excluding`; the seed is drawn fresh and stored so the draw can be replayed.
+    ///
+    /// - Parameters:
+    ///   - language: Korean songs only, international only, or both.
+    ///   - feedback: the asking person's likes (re-ranking) and dislikes (never picked).
+    ///   - towards: "more like this": the photo's vector is moved halfway to this song's before ranking.
     func recommend(
-        photoID: String, tags: TagSet, genres: [String], excluding: Set<Int64> = [], now: Date = Date()
+        photoID: String, tags: TagSet, genres: [String], excluding: Set<Int64> = [], language: LanguageFilter = .any,
+        feedback: FeedbackProfile = .empty, towards: Int64? = nil, now: Date = Date()
     ) throws(MatchFailure) -> RecommendationRecord {
         guard let recommender else { throw .catalogEmpty }
         guard !tags.isEmpty else { throw .noTags }
-        let query = cache.vector(for: songText.sentence(for: tags), compute: embedder.embed)
+        var query = cache.vector(for: songText.sentence(for: tags), compute: embedder.embed)
         guard query.count == recommender.index.dimension else {
             throw .dimensionMismatch(query: query.count, catalog: recommender.index.dimension)
+        }
+        if let towards, let song = recommender.index.vector(songID: towards) {
+            query = Self.halfway(query, song)
         }
         let seed = UInt64.random(in: .min ... .max)
         var random = SeededRandom(seed: seed)
         let picks = recommender.recommend(
-            query: query, photoTags: tags, genres: genres, excluding: excluding, using: &random)
+            query: query, photoTags: tags, genres: genres, excluding: excluding, language: language, feedback: feedback,
+            using: &random)
         guard !picks.isEmpty else { throw .noSongsLeft }
         return RecommendationRecord(
             id: RandomID.make(), photoID: photoID, createdAt: now.roundedToMilliseconds, genreIDs: genres, tags: tags,
@@ -42,9 +52,16 @@ struct SongMatcher: Sendable {
                 pick.song.id.map {
                     RecommendedSongRecord(
                         rank: rank + 1, songID: $0, similarity: Double(pick.similarity), reason: pick.reason,
-                        sharedTags: pick.explanation.sharedTags, song: pick.song)
+                        sharedTags: pick.explanation.sharedTags, song: pick.song, likedSongID: pick.likedSongID)
                 }
             })
+    }
+
+    /// The unit vector halfway between two unit vectors: equally the photo and the song.
+    static func halfway(_ a: [Float], _ b: [Float]) -> [Float] {
+        let sum = zip(a, b).map { $0 + $1 }
+        let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return norm > 0 ? sum.map { $0 / norm } : a
     }
 }
 

@@ -34,7 +34,15 @@ struct PageRenderer: Sendable {
         let navHome: Bool
         let navArchive: Bool
         let navDashboard: Bool
+        let navAccount: Bool
+        /// The signed-in person's name and sign-out token; nil for anonymous visitors.
+        let account: AccountNav?
         let page: Any
+    }
+
+    struct AccountNav {
+        let username: String
+        let csrf: String
     }
 
     /// A full HTML page. `titleKey` names the `<title>` in strings.json; `section` highlights the navigation.
@@ -48,7 +56,8 @@ struct PageRenderer: Sendable {
             t: strings.table(language), lang: language.rawValue, title: strings.text(titleKey, language),
             switchURL: Self.switchURL(request: request, to: other), switchLabel: strings.text("language_name", other),
             assetVersion: assetVersion, navHome: section == "home", navArchive: section == "archive",
-            navDashboard: section == "dashboard", page: model)
+            navDashboard: section == "dashboard", navAccount: section == "account",
+            account: context.account.map { AccountNav(username: $0.username, csrf: $0.csrfToken) }, page: model)
         let html = library.render(frame, withTemplate: template) ?? "template \(template) is missing"
         return Response(
             status: status,

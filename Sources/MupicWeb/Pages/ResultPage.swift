@@ -17,6 +17,11 @@ struct ResultPageModel {
         let videoURL: String
         /// The "listen on" menu.
         let links: [LinkModel]
+        /// "you liked …" when the person's feedback brought this song onto the list.
+        let feedbackNote: String?
+        /// `aria-pressed` of the 👍 and 👎 buttons.
+        let liked: String
+        let disliked: String
     }
 
     struct LinkModel {
@@ -49,10 +54,19 @@ struct ResultPageModel {
     let removable: [FacetTagsModel.TagModel]
     /// Vocabulary tags the photo does not have, by facet, for the add select.
     let addable: [RefineFacetModel]
+    /// Feedback needs an account; anonymous visitors get a sign-in link instead of the buttons.
+    let signedIn: Bool
+    let csrf: String?
+    let feedbackURL: String
+    let moreURL: String
+    let signInURL: String
+    /// The language filter the photo was uploaded with, when it is not "both".
+    let languageNote: String?
 
     init(
         recommendation: RecommendationRecord, photo: PhotoRecord, language: Language, deleteURL: String?,
-        notice: String?
+        notice: String?, viewer: AccountIdentity? = nil, verdicts: [Int64: SongVerdict] = [:],
+        likedSong: (Int64) -> Song? = { _ in nil }, strings: Strings? = nil
     ) {
         recommendationID = recommendation.id
         photoURL = "/photos/\(photo.id).jpg"
@@ -68,7 +82,12 @@ struct ResultPageModel {
                 similarity: Labels.percent(entry.similarity),
                 reason: Explanation(photo: entry.sharedTags, song: entry.sharedTags).summary(language),
                 isTop: entry.reason == .topOfGenre, songID: entry.songID, videoURL: Labels.videoURL(songID: entry.songID),
-                links: ListenLinks.links(for: song).map { LinkModel(service: $0.service.rawValue, name: $0.name, url: $0.url) })
+                links: ListenLinks.links(for: song).map { LinkModel(service: $0.service.rawValue, name: $0.name, url: $0.url) },
+                feedbackNote: entry.likedSongID.flatMap(likedSong).flatMap { liked in
+                    strings?.text("feedback_moved", language, ["title": liked.title, "artist": liked.artist])
+                },
+                liked: verdicts[entry.songID] == .like ? "true" : "false",
+                disliked: verdicts[entry.songID] == .dislike ? "true" : "false")
         }
         sharePath = "/r/\(recommendation.id)"
         cardURL = "/r/\(recommendation.id)/card.png"
@@ -82,6 +101,12 @@ struct ResultPageModel {
         refineURL = "/r/\(recommendation.id)/refine"
         removable = facets.flatMap(\.tags)
         addable = RefineFacetModel.options(excluding: Set(photo.tags.map(\.tagID)), language)
+        signedIn = viewer != nil
+        csrf = viewer?.csrfToken
+        feedbackURL = "/r/\(recommendation.id)/feedback"
+        moreURL = "/r/\(recommendation.id)/more"
+        signInURL = "/signin?next=/r/\(recommendation.id)"
+        languageNote = photo.language == .any ? nil : strings?.text("language_\(photo.language.rawValue)", language)
     }
 }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import MupicCore
 
 /// Home and the form upload.
 extension PageRoutes {
@@ -12,7 +13,7 @@ extension PageRoutes {
     /// The no-JavaScript form post: on success 303 to the loading page; on a refusal the home
     /// page again with the message and the genres chosen, and nothing stored.
     func upload(_ request: Request, context: WebContext) async throws -> Response {
-        let attempt = try await services.receiveUpload(request)
+        let attempt = try await services.receiveUpload(request, account: context.account)
         switch attempt.outcome {
         case .success(let accepted):
             var response = Response.redirect(to: "/jobs/\(accepted.jobID)", type: .normal)
@@ -25,6 +26,7 @@ extension PageRoutes {
                 language: context.language, limits: services.limits,
                 chosen: UploadRequest.genreNames(form?.fields[UploadRequest.genresField] ?? []),
                 keepPrivate: form?.fields[UploadRequest.visibilityField]?.last == "private",
+                songLanguage: LanguageFilter(name: form?.fields[UploadRequest.languageField]?.last ?? "") ?? .any,
                 error: services.strings.text(failure.messageKey, context.language, failure.values))
             var response = pages.page(
                 "home", titleKey: "home_title", section: "home", model: model, request: request, context: context,

@@ -23,15 +23,17 @@ extension PageRoutes {
         }
         let model = ResultPageModel(
             recommendation: recommendation, photo: photo, language: context.language,
-            deleteURL: token.map { "/delete/\(photo.id)?token=\($0)" }, notice: notice)
+            deleteURL: token.map { "/delete/\(photo.id)?token=\($0)" }, notice: notice, viewer: context.account,
+            verdicts: try await services.verdicts(account: context.account), likedSong: services.song(id:),
+            strings: services.strings)
         return pages.page("result", titleKey: "result_title", model: model, request: request, context: context)
     }
 
     /// A new draw; when the catalog has nothing new left, back to the same result with a notice.
-    func regenerate(context: WebContext) async throws -> Response {
+    func regenerate(context: WebContext, towards: Int64? = nil) async throws -> Response {
         let id = try context.parameters.require("id")
         do {
-            let next = try await services.regenerate(from: id)
+            let next = try await services.regenerate(from: id, account: context.account, towards: towards)
             return .redirect(to: "/r/\(next.id)", type: .normal)
         } catch let failure as WebError where failure.status == .conflict {
             return .redirect(to: "/r/\(id)?notice=\(failure.code)", type: .normal)
@@ -46,7 +48,7 @@ extension PageRoutes {
         let form = try await SmallForm.read(request, limit: services.limits.maxSmallFormBytes)
         let next = try await services.refine(
             from: id, add: [form["add"]].compactMap { $0 }.filter { !$0.isEmpty },
-            remove: [form["remove"]].compactMap { $0 }.filter { !$0.isEmpty })
+            remove: [form["remove"]].compactMap { $0 }.filter { !$0.isEmpty }, account: context.account)
         return .redirect(to: "/r/\(next.id)", type: .normal)
     }
 }

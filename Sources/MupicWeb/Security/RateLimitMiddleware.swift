@@ -1,15 +1,18 @@
 import Hummingbird
 
-/// Answers 429 with `Retry-After` when one client sends more uploads, or more API calls, than its
-/// share. Uploads are counted separately and more strictly: each costs a decode and a job.
+/// Answers 429 with `Retry-After` when one client sends more uploads, password attempts or API
+/// calls than its share. Each kind has its own allowance: an upload costs a decode and a job, a
+/// password attempt a bcrypt hash (and is how guessing starts), an API call little.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let uploads: RateLimiter
+    let passwords: RateLimiter
     let api: RateLimiter
     let trustProxy: Bool
 
     init(limits: RateLimits) {
         uploads = RateLimiter(rate: limits.uploads)
+        passwords = RateLimiter(rate: limits.passwords)
         api = RateLimiter(rate: limits.api)
         trustProxy = limits.trustProxy
     }
@@ -18,13 +21,19 @@ struct RateLimitMiddleware: RouterMiddleware {
         request.method == .post && (request.uri.path == "/upload" || request.uri.path == "/api/recommendations")
     }
 
+    static let passwordPaths: Set<String> = ["/signin", "/signup", "/admin/login"]
+
+    func limiter(for request: Request) -> RateLimiter? {
+        if Self.isUpload(request) { return uploads }
+        if request.method == .post, Self.passwordPaths.contains(request.uri.path) { return passwords }
+        return request.uri.path.hasPrefix("/api/") ? api : nil
+    }
+
     func handle(
         _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
     ) async throws -> Response {
         let path = request.uri.path
-        let limiter: RateLimiter? =
-            Self.isUpload(request) ? uploads : path.hasPrefix("/api/") ? api : nil
-        if let limiter {
+        if let limiter = limiter(for: request) {
             let client = ClientAddress.key(request, peer: context.remoteAddress, trustProxy: trustProxy)
             if case .limited(let retryAfter) = limiter.decide(for: client) {
                 context.logger.notice(

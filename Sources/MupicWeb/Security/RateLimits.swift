@@ -6,19 +6,23 @@ public struct RateLimits: Sendable {
     /// Every other `/api/` call, including the job polling of the loading page (about two a second
     /// per open tab at most).
     public var api: RequestRate
+    /// Sign-in, sign-up and admin login posts: besides each account's own lockout, one address
+    /// cannot try passwords against many accounts, or make bcrypt work without end.
+    public var passwords: RequestRate
     /// Count clients by the proxy's `X-Forwarded-For` entry instead of the connection's address;
     /// only when a proxy you run is in front, otherwise anyone could pick their own address.
     public var trustProxy: Bool
 
     public init(uploadsPerMinute: Double = 20, uploadBurst: Double = 10, apiPerMinute: Double = 600,
-                apiBurst: Double = 120, trustProxy: Bool = false) {
+                apiBurst: Double = 120, passwordsPerMinute: Double = 10, passwordBurst: Double = 5, trustProxy: Bool = false) {
         uploads = .init(perMinute: uploadsPerMinute, burst: max(1, uploadBurst))
         api = .init(perMinute: apiPerMinute, burst: max(1, apiBurst))
+        passwords = .init(perMinute: passwordsPerMinute, burst: max(1, passwordBurst))
         self.trustProxy = trustProxy
     }
 
     /// No limits, for benchmarks and load tests that send everything from one address.
-    public static let off = RateLimits(uploadsPerMinute: 0, apiPerMinute: 0)
+    public static let off = RateLimits(uploadsPerMinute: 0, apiPerMinute: 0, passwordsPerMinute: 0)
 }
 
 /// Requests per minute with a burst allowance; 0 per minute means unlimited.

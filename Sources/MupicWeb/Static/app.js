@@ -419,7 +419,45 @@
     });
   }
 
+  // Result page: 👍 / 👎 without a reload. The form still posts by itself when scripts are off.
+  function initFeedback(form) {
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      if (!button || !window.fetch) return;
+      event.preventDefault();
+      var body = new URLSearchParams(new FormData(form));
+      body.set("verdict", button.value);
+      fetch(form.action, {
+        method: "POST", body: body, credentials: "same-origin",
+        headers: { "Accept": "application/json" }
+      }).then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      }).then(function (data) {
+        form.querySelectorAll("button[name=verdict]").forEach(function (each) {
+          each.setAttribute("aria-pressed", each.value === data.verdict ? "true" : "false");
+        });
+      }).catch(function () {
+        var verdict = document.createElement("input");
+        verdict.type = "hidden";
+        verdict.name = "verdict";
+        verdict.value = button.value;
+        form.appendChild(verdict);
+        form.submit();
+      });
+    });
+  }
+
+  // History: deleting asks once more.
+  function initConfirm(form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form.feedback-form").forEach(initFeedback);
+    document.querySelectorAll("form[data-confirm]").forEach(initConfirm);
     var form = document.getElementById("upload-form");
     if (form) initUpload(form);
     var job = document.getElementById("job");

@@ -15,7 +15,8 @@ struct PhotoUploader: Sendable {
         let deleteToken: DeleteToken
     }
 
-    func accept(_ upload: UploadRequest, now: Date = Date()) async throws -> Accepted {
+    /// - Parameter account: the signed-in uploader, who then owns the photo (their history, their deletion).
+    func accept(_ upload: UploadRequest, account: AccountIdentity? = nil, now: Date = Date()) async throws -> Accepted {
         let storage = services.storage
         let photo: DecodedPhoto
         let reader = services.reader
@@ -32,7 +33,8 @@ struct PhotoUploader: Sendable {
         let record = PhotoRecord(
             id: RandomID.make(), createdAt: created, contentHash: photo.contentHash, width: photo.storedSize.width,
             height: photo.storedSize.height, isPublic: upload.isPublic,
-            takenAt: photo.metadata.capturedAt?.minutePrecision, deleteTokenHash: token.hash)
+            takenAt: photo.metadata.capturedAt?.minutePrecision, deleteTokenHash: token.hash, accountID: account?.accountID,
+            language: upload.language)
         let job = JobRecord(
             id: RandomID.make(), photoID: record.id, genreIDs: upload.genres.map(\.id), createdAt: created,
             updatedAt: created)

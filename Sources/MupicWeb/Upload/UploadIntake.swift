@@ -11,7 +11,7 @@ struct UploadAttempt {
 extension MupicServices {
     /// The one way in for uploads, shared by the form post and the API: refuse early when the
     /// queue is full, then read, validate and accept within the upload gate.
-    func receiveUpload(_ request: Request) async throws -> UploadAttempt {
+    func receiveUpload(_ request: Request, account: AccountIdentity? = nil) async throws -> UploadAttempt {
         if try await storage.pendingJobCount() >= limits.maxPendingJobs {
             return UploadAttempt(form: nil, outcome: .failure(.busy))
         }
@@ -22,14 +22,14 @@ extension MupicServices {
                 form = received
                 let upload = try UploadRequest(form: received, limits: limits)
                 guard let nonce = received.fields[UploadNonces.field]?.last, RandomID.isPlausible(nonce) else {
-                    return UploadAttempt(form: form, outcome: .success(try await PhotoUploader(services: self).accept(upload)))
+                    return UploadAttempt(form: form, outcome: .success(try await PhotoUploader(services: self).accept(upload, account: account)))
                 }
                 if let first = await uploadNonces.claim(nonce) {
                     logger.info("double submit answered with the first job", metadata: ["job": "\(first.jobID)"])
                     return UploadAttempt(form: form, outcome: .success(first))
                 }
                 do {
-                    let accepted = try await PhotoUploader(services: self).accept(upload)
+                    let accepted = try await PhotoUploader(services: self).accept(upload, account: account)
                     await uploadNonces.fulfil(nonce, with: accepted)
                     return UploadAttempt(form: form, outcome: .success(accepted))
                 } catch {

@@ -15,6 +15,7 @@ enum UploadProblem: Error, Equatable {
     case unknownGenre(String)
     case tooManyGenres(Int)
     case badVisibility
+    case badLanguage
     case busy
 
     var code: String {
@@ -35,6 +36,7 @@ enum UploadProblem: Error, Equatable {
         case .unknownGenre: "unknown_genre"
         case .tooManyGenres: "too_many_genres"
         case .badVisibility: "bad_visibility"
+        case .badLanguage: "bad_language"
         case .busy: "busy"
         }
     }
@@ -43,7 +45,8 @@ enum UploadProblem: Error, Equatable {
         switch self {
         case .bodyTooLarge, .photo(.tooLarge): .contentTooLarge
         case .notMultipart, .photo(.unsupportedFormat): .unsupportedMediaType
-        case .malformedForm, .tooManyParts, .fieldTooLarge, .missingPhoto, .photo(.empty), .badVisibility: .badRequest
+        case .malformedForm, .tooManyParts, .fieldTooLarge, .missingPhoto, .photo(.empty), .badVisibility, .badLanguage:
+            .badRequest
         case .photo(.tooManyPixels), .photo(.unreadable), .noGenre, .unknownGenre, .tooManyGenres: .unprocessableContent
         case .photo(.libraryUnavailable): .internalServerError
         case .busy: .serviceUnavailable

@@ -1,14 +1,16 @@
 import Foundation
 import MupicCore
 
-/// A validated upload form: a photo's bytes, 1 to 3 known genres, and whether it may be public.
+/// A validated upload form: a photo's bytes, 1 to 3 known genres, whether it may be public, and the songs' language.
 struct UploadRequest {
     var photo: Data
     var genres: [Genre]
     var isPublic: Bool
+    var language: LanguageFilter
 
     static let genresField = "genres"
     static let visibilityField = "visibility"
+    static let languageField = "language"
 
     /// Checks the form's fields; the photo itself is checked by the reader afterwards.
     init(form: MultipartForm, limits: WebLimits, genreTable: GenreTable = .bundled) throws(UploadProblem) {
@@ -25,6 +27,8 @@ struct UploadRequest {
         case "private": isPublic = false
         default: throw .badVisibility
         }
+        guard let language = LanguageFilter(name: form.fields[Self.languageField]?.last ?? "") else { throw .badLanguage }
+        self.language = language
         guard let photo = form.photo, !photo.isEmpty else { throw .missingPhoto }
         self.photo = photo
         self.genres = genres

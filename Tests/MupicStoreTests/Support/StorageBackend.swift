@@ -44,7 +44,7 @@ enum StorageBackend: String, CaseIterable, CustomTestStringConvertible, Sendable
     @discardableResult
     func withStore<T>(_ body: (any MupicStorage) async throws -> T) async throws -> T {
         try await withLocation { location in
-            let store = try await location.open(logger: Self.quietLogger)
+            let store = try await Self.open(location)
             do {
                 let result = try await body(store)
                 await store.close()
@@ -54,6 +54,14 @@ enum StorageBackend: String, CaseIterable, CustomTestStringConvertible, Sendable
                 throw error
             }
         }
+    }
+
+    /// Opens with a long deadline on PostgreSQL: every test's schema migrates under one advisory
+    /// lock, one after another, so on a loaded machine the last of a parallel run waits far longer
+    /// than a server takes to answer.
+    static func open(_ location: StorageLocation) async throws -> any MupicStorage {
+        guard case .postgres(let postgres) = location else { return try await location.open(logger: quietLogger) }
+        return try await PostgresStorage.open(postgres, logger: quietLogger, connectTimeout: .seconds(180))
     }
 
     static func postgresServer() throws(PostgresNotConfigured) -> PostgresLocation {

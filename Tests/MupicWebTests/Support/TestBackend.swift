@@ -22,7 +22,9 @@ enum TestBackend {
         location.maximumConnections = 3
         var logger = Logger(label: "mupic.store.test")
         logger.logLevel = .warning
-        return try await PostgresStorage.open(location, logger: logger)
+        // Every test's schema migrates under one advisory lock, one after another: on a loaded
+        // machine the last of a parallel run waits far longer than a server takes to answer.
+        return try await PostgresStorage.open(location, logger: logger, connectTimeout: .seconds(180))
     }
 }
 
