@@ -78,16 +78,20 @@ enum CardShapes {
         return pixels
     }
 
-    /// One column of black whose opacity runs from `top` to `bottom` down `height` rows,
-    /// eased so the photo shows through at the top and the list sits on near-black; stretched
-    /// across the card, it deepens the background where the text is. Four bands.
-    static func shadeColumn(height: Int, top: Double, bottom: Double) -> [UInt8] {
-        var pixels = [UInt8](repeating: 0, count: height * 4)
+    /// `pixels` darkened by `brightness` and then by a black shade whose opacity runs from `top`
+    /// to `bottom` down the image, eased so the photo shows through at the top and the list sits
+    /// on near-black.
+    static func shaded(
+        _ pixels: [UInt8], width: Int, height: Int, bands: Int, top: Double, bottom: Double, brightness: Double
+    ) -> [UInt8] {
+        var out = pixels
         for y in 0..<height {
             let t = Double(y) / Double(max(1, height - 1))
-            pixels[y * 4 + 3] = UInt8(((top + (bottom - top) * t * t) * 255).rounded())
+            let factor = brightness * (1 - (top + (bottom - top) * t * t))
+            let row = y * width * bands
+            for index in row..<(row + width * bands) { out[index] = UInt8((Double(pixels[index]) * factor).rounded()) }
         }
-        return pixels
+        return out
     }
 
     /// The Mupic mark, as the site's icon draws it: a violet-to-pink disc with a white label

@@ -50,17 +50,17 @@ public struct ShareCardRenderer: Sendable {
         }
         let canvas = layout.canvas
         let background = try step("background") { () throws(PhotoError) in
-            // Blurring a small copy and enlarging it is as soft as blurring the full card, and far cheaper.
-            try source.covering(width: canvas.width / 8, height: canvas.height / 8).blurred(sigma: 2.5)
-                .resized(width: canvas.width, height: canvas.height).scaled(by: 0.7).materialized()
+            // Blurring a small copy and enlarging it is as soft as blurring the full card, and far
+            // cheaper; the shade is applied to the small copy too, so it costs no full-size layer.
+            let small = try source.covering(width: canvas.width / 8, height: canvas.height / 8).blurred(sigma: 2.5)
+                .materialized()
+            let shaded = CardShapes.shaded(
+                try small.pixels(), width: small.width, height: small.height, bands: 3, top: 0.35, bottom: 0.8,
+                brightness: 0.7)
+            return try VipsImage.fromPixels(shaded, width: small.width, height: small.height, bands: 3)
+                .resized(width: canvas.width, height: canvas.height).materialized()
         }
         var layers: [(image: VipsImage, x: Int, y: Int)] = []
-        try step("shade") { () throws(PhotoError) in
-            let column = CardShapes.shadeColumn(height: canvas.height, top: 0.35, bottom: 0.8)
-            let shade = try VipsImage.fromPixels(column, width: 1, height: canvas.height, bands: 4)
-                .resized(width: canvas.width, height: canvas.height)
-            layers.append((shade, 0, 0))
-        }
         try step("photo") { () throws(PhotoError) in layers += try photoLayers(source) }
         try step("mark") { () throws(PhotoError) in layers += try markLayers(tagline: card.tagline) }
         try step("hashtags") { () throws(PhotoError) in layers += try hashtagLayers(card.hashtags) }
@@ -77,20 +77,27 @@ public struct ShareCardRenderer: Sendable {
         let photo = try source.covering(width: frame.width, height: frame.height)
             .withAlpha(try VipsImage.fromPixels(mask, width: frame.width, height: frame.height, bands: 1))
 
-        // A soft shadow: the frame's shape, blurred, a little below it.
-        let spread = Int(layout.photoShadowBlur * 3)
-        let paddedWidth = frame.width + 2 * spread
-        let paddedHeight = frame.height + 2 * spread
+        // A soft shadow: the frame's shape, blurred, a little below it. Drawn at a quarter of the
+        // size and enlarged, since a blur this wide at full size would cost more than the rest.
+        let scale = 4
+        let spread = Int(layout.photoShadowBlur * 3) / scale * scale
+        let small = (width: frame.width / scale, height: frame.height / scale, spread: spread / scale)
+        let paddedWidth = small.width + 2 * small.spread
+        let paddedHeight = small.height + 2 * small.spread
+        let smallMask = CardShapes.roundedRectangle(
+            width: small.width, height: small.height, radius: layout.photoCornerRadius / scale)
         var padded = [UInt8](repeating: 0, count: paddedWidth * paddedHeight)
-        for y in 0..<frame.height {
-            let row = (y + spread) * paddedWidth + spread
-            for x in 0..<frame.width { padded[row + x] = mask[y * frame.width + x] }
+        for y in 0..<small.height {
+            let row = (y + small.spread) * paddedWidth + small.spread
+            for x in 0..<small.width { padded[row + x] = smallMask[y * small.width + x] }
         }
         let shadowAlpha = try VipsImage.fromPixels(padded, width: paddedWidth, height: paddedHeight, bands: 1)
-            .blurred(sigma: layout.photoShadowBlur).scaled(by: 0.6)
+            .blurred(sigma: layout.photoShadowBlur / Double(scale)).scaled(by: 0.6)
+            .resized(width: paddedWidth * scale, height: paddedHeight * scale)
         let shadow = try VipsImage.fromPixels(
-            [UInt8](repeating: 0, count: paddedWidth * paddedHeight * 3), width: paddedWidth, height: paddedHeight, bands: 3
-        ).withAlpha(shadowAlpha)
+            [UInt8](repeating: 0, count: paddedWidth * paddedHeight * 3), width: paddedWidth, height: paddedHeight,
+            bands: 3
+        ).resized(width: paddedWidth * scale, height: paddedHeight * scale).withAlpha(shadowAlpha)
         return [(shadow, frame.x - spread, frame.y - spread + 14), (photo, frame.x, frame.y)]
     }
 
