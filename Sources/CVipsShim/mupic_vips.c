@@ -269,13 +269,13 @@ MupicImage *mupic_from_pixels(const void *data, size_t length, int width, int he
     return out;
 }
 
-MupicImage *mupic_cover(MupicImage *image, int width, int height) {
+MupicImage *mupic_cover(MupicImage *image, int width, int height, int attention) {
     VipsImage *out = NULL;
     // Attention cropping keeps the busiest, most colourful part: usually the subject.
     return vips_thumbnail_image(image, &out, width,
         "height", height,
         "size", VIPS_SIZE_BOTH,
-        "crop", VIPS_INTERESTING_ATTENTION,
+        "crop", attention ? VIPS_INTERESTING_ATTENTION : VIPS_INTERESTING_CENTRE,
         NULL) == 0 ? out : NULL;
 }
 

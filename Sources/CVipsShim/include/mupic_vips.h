@@ -109,8 +109,8 @@ MupicImage *mupic_text(const char *markup, const char *font, int width, int alig
 MupicImage *mupic_from_pixels(const void *data, size_t length, int width, int height, int bands);
 
 /// Scales and crops to exactly `width` x `height`, filling it (CSS `object-fit: cover`),
-/// keeping the most interesting part.
-MupicImage *mupic_cover(MupicImage *image, int width, int height);
+/// keeping the most interesting part when `attention` is non-zero (slower), else the centre.
+MupicImage *mupic_cover(MupicImage *image, int width, int height, int attention);
 
 /// A Gaussian blur of radius about 3 * `sigma`.
 MupicImage *mupic_blur(MupicImage *image, double sigma);

@@ -18,9 +18,9 @@ extension VipsImage {
     }
 
     /// Exactly `width`×`height`, filled the way CSS `object-fit: cover` does, cropped around
-    /// the most interesting part.
-    func covering(width: Int, height: Int) throws(PhotoError) -> VipsImage {
-        try Self.wrap(mupic_cover(handle, Int32(clamping: width), Int32(clamping: height)))
+    /// the most interesting part (`smart`) or the centre.
+    func covering(width: Int, height: Int, smart: Bool = true) throws(PhotoError) -> VipsImage {
+        try Self.wrap(mupic_cover(handle, Int32(clamping: width), Int32(clamping: height), smart ? 1 : 0))
     }
 
     func blurred(sigma: Double) throws(PhotoError) -> VipsImage {

@@ -52,7 +52,8 @@ public struct ShareCardRenderer: Sendable {
         let background = try step("background") { () throws(PhotoError) in
             // Blurring a small copy and enlarging it is as soft as blurring the full card, and far
             // cheaper; the shade is applied to the small copy too, so it costs no full-size layer.
-            let small = try source.covering(width: canvas.width / 8, height: canvas.height / 8).blurred(sigma: 2.5)
+            let small = try source.covering(width: canvas.width / 8, height: canvas.height / 8, smart: false)
+                .blurred(sigma: 2.5)
                 .materialized()
             let shaded = CardShapes.shaded(
                 try small.pixels(), width: small.width, height: small.height, bands: 3, top: 0.35, bottom: 0.8,
