@@ -9,6 +9,8 @@ import Logging
 public struct PhotoFileStore: Sendable {
     public let directory: URL
     private let logger = Logger(label: "mupic.web.photos")
+    /// Test-only failure injection (a full disk); never set by the server.
+    let faults = FileFaults()
 
     public init(directory: URL) {
         self.directory = directory
@@ -28,6 +30,9 @@ public struct PhotoFileStore: Sendable {
         for (variant, data) in [(Variant.full, full), (.thumbnail, thumbnail)] {
             let url = try url(contentHash: contentHash, variant)
             if FileManager.default.fileExists(atPath: url.path) { continue }
+            if let code = faults.injectedWriteError {
+                throw PhotoStoreError(path: staging.path, operation: "write", code: code)
+            }
             try DurableFile.write(data, to: url, staging: staging)
         }
     }
