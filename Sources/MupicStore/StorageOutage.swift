@@ -36,6 +36,11 @@ public enum StorageOutage {
             if case .cannotOpen = error { return "\(error)" }
             return nil
         default:
+            // PostgresNIO's pool refuses requests while it cannot connect (its circuit breaker);
+            // the type lives in an underscored module, so it is known by name rather than imported.
+            if String(describing: type(of: error)) == "ConnectionPoolError" {
+                return "the PostgreSQL server cannot be reached: check that it is running"
+            }
             return nil
         }
     }
