@@ -55,24 +55,39 @@ public struct MelonImporter: Sendable {
     }
 
     public func read(_ files: Files, progress: @Sendable (String) -> Void = { _ in }) throws(CatalogSourceError) -> ImportedRows {
+        let genres = try CatalogSource.data(of: files.genres)
+        var playlists: [(name: String, data: Data)] = []
+        for url in files.playlists { playlists.append((url.path, try CatalogSource.data(of: url))) }
+        return try read(
+            genres: (files.genres.path, genres), playlists: playlists,
+            songMeta: (files.songMeta.path, try CatalogSource.data(of: files.songMeta)), progress: progress)
+    }
+
+    /// The same reading on bytes already in memory, each labelled by its path (errors name it,
+    /// row locations its last component); also what the fuzzer drives.
+    func read(
+        genres: (name: String, data: Data), playlists: [(name: String, data: Data)], songMeta: (name: String, data: Data),
+        progress: @Sendable (String) -> Void = { _ in }
+    ) throws(CatalogSourceError) -> ImportedRows {
         let decoder = JSONDecoder()
         var imported = ImportedRows()
 
         let genreNames: [String: String]
         do {
-            genreNames = try decoder.decode([String: String].self, from: try Data(contentsOf: files.genres))
+            genreNames = try decoder.decode([String: String].self, from: genres.data)
         } catch {
-            throw .unreadable(files.genres.path, reason: JSONLinesImporter.describe(error))
+            throw .unreadable(genres.name, reason: JSONLinesImporter.describe(error))
         }
 
         var hashtagsBySong: [Int: Set<String>] = [:]
-        for url in files.playlists {
-            progress("playlists: \(url.lastPathComponent)")
+        for file in playlists {
+            let fileName = URL(fileURLWithPath: file.name).lastPathComponent
+            progress("playlists: \(fileName)")
             let playlists: [Lossy<Playlist>]
             do {
-                playlists = try decoder.decode([Lossy<Playlist>].self, from: try Data(contentsOf: url))
+                playlists = try decoder.decode([Lossy<Playlist>].self, from: file.data)
             } catch {
-                throw .unreadable(url.path, reason: JSONLinesImporter.describe(error))
+                throw .unreadable(file.name, reason: JSONLinesImporter.describe(error))
             }
             for (index, playlist) in playlists.enumerated() {
                 switch playlist.result {
@@ -82,23 +97,24 @@ public struct MelonImporter: Sendable {
                     break
                 case .failure(let error):
                     imported.problems.append(RowProblem(
-                        location: "\(url.lastPathComponent) #\(index)", reason: .malformed,
+                        location: "\(fileName) #\(index)", reason: .malformed,
                         detail: "playlist skipped: \(JSONLinesImporter.describe(error))"))
                 }
             }
         }
 
-        progress("songs: \(files.songMeta.lastPathComponent)")
+        let songMetaName = URL(fileURLWithPath: songMeta.name).lastPathComponent
+        progress("songs: \(songMetaName)")
         let songs: [Lossy<SongMeta>]
         do {
-            songs = try decoder.decode([Lossy<SongMeta>].self, from: try Data(contentsOf: files.songMeta))
+            songs = try decoder.decode([Lossy<SongMeta>].self, from: songMeta.data)
         } catch {
-            throw .unreadable(files.songMeta.path, reason: JSONLinesImporter.describe(error))
+            throw .unreadable(songMeta.name, reason: JSONLinesImporter.describe(error))
         }
         imported.rowsRead = songs.count
         imported.rows.reserveCapacity(hashtagsBySong.count)
         for (index, entry) in songs.enumerated() {
-            let location = "song_meta.json #\(index)"
+            let location = "\(songMetaName) #\(index)"
             let song: SongMeta
             switch entry.result {
             case .success(let value): song = value

@@ -4,9 +4,12 @@ public import MupicCore
 
 /// The embedded default: one SQLite file in WAL mode through GRDB.
 ///
-/// WAL lets the web's readers run while an ingest writes; `synchronous=NORMAL`
-/// is durable across process crashes (only a power loss can drop the last
-/// transactions), which is the usual trade for WAL.
+/// WAL (GRDB's `DatabasePool` always uses it) lets the web's readers run while an ingest
+/// or a job writes. `synchronous=FULL`: every commit is synced to disk before it returns.
+/// NORMAL would survive a killed process but may lose the last commits on a power loss,
+/// and an upload whose job id was shown to the person is a promise: its photo files are
+/// synced before the record is saved (PhotoFileStore), so the record must be as durable.
+/// The price is one WAL sync per commit, small next to a job's image work.
 public final class SQLiteStorage: MupicStorage {
     public let path: String
     let pool: DatabasePool
@@ -19,13 +22,16 @@ public final class SQLiteStorage: MupicStorage {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA synchronous = FULL")
                 // Deleted rows (a deleted account, photo or session) are overwritten with zeros, not
                 // left readable in free pages of the file.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
             }
             configuration.busyMode = .timeout(10)
             pool = try DatabasePool(path: path, configuration: configuration)
+            // Switching the writer to WAL resets its level to the library's WAL default (NORMAL in
+            // Debian's SQLite), after prepareDatabase ran: set it again on the one writer connection.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let pool = self.pool
             try FileLock.withExclusiveLock(path: path + ".migrate-lock") { try SQLiteSchema.migrator.migrate(pool) }
         } catch {

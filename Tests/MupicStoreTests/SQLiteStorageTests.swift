@@ -45,6 +45,15 @@ import Testing
         return false
     }
 
+    /// FULL (2), not NORMAL (1): an acknowledged upload must survive a power loss, not only a killed process.
+    @Test func everyCommitIsSyncedToDisk() async throws {
+        let storage = try SQLiteStorage(path: path)
+        let level = try await storage.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(level == 2)
+        let readLevel = try await storage.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(readLevel == 2)
+    }
+
     @Test func anUnwritableLocationIsAClearError() {
         #expect(throws: StorageError.self) { try SQLiteStorage(path: "/proc/nope/mupic.sqlite") }
     }

@@ -71,6 +71,15 @@ import Testing
                 body.field("genres", String(repeating: "a", count: 10_000))
                 return body
             }, status: .badRequest, code: "field_too_large", koreanMessage: "입력값이 너무 길어요"),
+        // Found by the FuzzUploadForm fuzz target: MultipartKit traps on a byte ≥ 0x80 in a
+        // header name, which took the whole server down (see MultipartHeaderGuard).
+        BadUpload(
+            name: "a non-ASCII byte in a part's header name",
+            body: {
+                var body = MultipartBody.upload(photo: TestImages.png())
+                body.rawPart(header: Array("Conte".utf8) + [0x9C] + Array("t-Disposition: form-data; name=\"genres\"".utf8), value: "jazz")
+                return body
+            }, status: .badRequest, code: "malformed_form", koreanMessage: "업로드가 중간에 끊겼거나"),
     ]
 
     @Test(arguments: cases) func refusedOnTheSiteWithNothingStored(_ bad: BadUpload) async throws {

@@ -30,6 +30,7 @@ private func buildApplication(openedStorage storage: any MupicStorage, configura
         storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
         tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), photoDirectory: configuration.photoDirectory,
         limits: configuration.limits, jobs: configuration.jobs, videos: videoFinder(configuration.listen, cache: storage))
+    services.photos.removeAbandonedTemporaryFiles()
     return buildApplication(services: services, configuration: configuration, closingStorage: true)
 }
 

@@ -3,6 +3,7 @@ import Logging
 import MupicCore
 import MupicStore
 import MupicVision
+import ServiceLifecycle
 
 /// Does one recommendation job: tag the photo, then match songs, recording each stage so
 /// the loading page can show it. A failure ends the job with a message a person can act
@@ -10,9 +11,11 @@ import MupicVision
 struct JobRunner: Sendable {
     let services: MupicServices
 
-    /// Claims and runs jobs until none is left.
+    /// Claims and runs jobs until none is left, or until shutdown begins: a stopping server
+    /// finishes the job in hand but takes no other, so it stops in about one job's time and
+    /// leaves the rest queued for the next start (or another server).
     func drain() async {
-        while !Task.isCancelled {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let job: JobRecord?
             do {
                 job = try await services.storage.claimJob(now: Date(), lease: services.jobs.lease)
@@ -42,6 +45,10 @@ struct JobRunner: Sendable {
         } catch is LeaseLost {
             // This worker was too slow: its lease ran out and another worker took the job over.
             logger.warning("job taken over by another worker; result dropped", metadata: ["attempt": "\(job.attempts)"])
+        } catch where Task.isCancelled {
+            // Cut short by a forced shutdown, not by the photo: hand the job back at once instead of
+            // failing it or leaving it until its lease expires.
+            await release(job, logger: logger)
         } catch {
             let failure = JobFailure(error)
             logger.warning("job failed", metadata: ["code": "\(failure.code)", "error": "\(error)"])
@@ -106,6 +113,16 @@ struct JobRunner: Sendable {
             storedJPEG: stored.storedJPEG, storedSize: stored.storedSize, thumbnailJPEG: stored.thumbnailJPEG,
             thumbnailSize: stored.thumbnailSize, colour: stored.colour, modelInputs: stored.modelInputs,
             contentHash: stored.contentHash)
+    }
+
+    /// Ends this worker's lease now, so the next claim (here after a restart, or on another server)
+    /// takes the job at once. Runs detached: the cancelled task's own storage calls would refuse.
+    private func release(_ job: JobRecord, logger: Logger) async {
+        let storage = services.storage
+        let released = await Task.detached {
+            try? await storage.updateJob(id: job.id, attempt: job.attempts, stage: .queued, leaseUntil: Date())
+        }.value
+        logger.info("job handed back at shutdown", metadata: ["released": "\(released ?? false)"])
     }
 
     /// Records the stage and renews the lease; a claim that is no longer this worker's ends the work.

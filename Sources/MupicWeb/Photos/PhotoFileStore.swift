@@ -9,6 +9,8 @@ import Logging
 public struct PhotoFileStore: Sendable {
     public let directory: URL
     private let logger = Logger(label: "mupic.web.photos")
+    /// Test-only failure injection (a full disk); never set by the server.
+    let faults = FileFaults()
 
     public init(directory: URL) {
         self.directory = directory
@@ -22,26 +24,30 @@ public struct PhotoFileStore: Sendable {
     }
 
     /// Writes both copies unless they are already there. Each file appears whole or not at
-    /// all: it is written to a temporary name in the same directory and renamed into place.
+    /// all, and is on disk before this returns, so a photo whose record is saved afterwards
+    /// survives a crash or a power loss with its files (see ``DurableFile``).
     public func store(contentHash: String, full: Data, thumbnail: Data) throws {
         for (variant, data) in [(Variant.full, full), (.thumbnail, thumbnail)] {
             let url = try url(contentHash: contentHash, variant)
             if FileManager.default.fileExists(atPath: url.path) { continue }
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = url.deletingLastPathComponent()
-                .appendingPathComponent(".\(RandomID.make(bytes: 9)).tmp")
-            do {
-                try data.write(to: temporary)
-                // rename(2) replaces atomically, so a reader never sees a partial file.
-                guard rename(temporary.path, url.path) == 0 else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-                }
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw error
+            if let code = faults.injectedWriteError {
+                throw PhotoStoreError(path: staging.path, operation: "write", code: code)
             }
+            try DurableFile.write(data, to: url, staging: staging)
         }
+    }
+
+    /// Where files are written before they are renamed into place: inside `directory`, so on
+    /// the same disk (rename is atomic only there), and apart from the photos, so that the
+    /// sweep at start-up reads one small directory.
+    var staging: URL { directory.appendingPathComponent(".incoming", isDirectory: true) }
+
+    /// Removes the temporary files of writers that died mid-write; `mupic serve` runs it at start.
+    @discardableResult
+    public func removeAbandonedTemporaryFiles() -> Int {
+        let removed = DurableFile.sweepStaging(staging)
+        if removed > 0 { logger.info("removed temporary photo files left by a crash", metadata: ["files": "\(removed)"]) }
+        return removed
     }
 
     /// The bytes of one copy, or nil when the file is missing.

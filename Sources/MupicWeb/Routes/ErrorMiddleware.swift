@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import MupicStore
 
 /// Turns every thrown error into a response a person (or an API client) can act on:
 /// an error page for the site, JSON under `/api/`. Unexpected errors are logged with
@@ -39,6 +40,17 @@ struct ErrorMiddleware: RouterMiddleware {
             return WebError(status: .contentTooLarge, code: "body_too_large", messageKey: "error_body_too_large")
         case let http as any HTTPResponseError where (400..<500).contains(http.status.code):
             return WebError(status: http.status, code: "bad_request", messageKey: "error_bad_request")
+        case let files as PhotoStoreError:
+            // A full disk or an unwritable photo directory: nothing was kept, and the next upload
+            // succeeds once space is freed, so the client is told to come back, not that it failed.
+            context.logger.error(
+                "photo files cannot be written: \(files)", metadata: ["path": "\(request.uri.path)"])
+            return Self.unavailable
+        case _ where StorageOutage.reason(error) != nil:
+            context.logger.error(
+                "database unavailable: \(StorageOutage.reason(error) ?? "")",
+                metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return Self.unavailable
         default:
             context.logger.error(
                 "request failed",
@@ -46,4 +58,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return WebError(status: .internalServerError, code: "internal", messageKey: "error_internal")
         }
     }
+
+    /// A cause outside the request (disk, database) that goes away by itself or by an operator's hand.
+    static let unavailable = WebError(
+        status: .serviceUnavailable, code: "unavailable", messageKey: "error_unavailable", retryAfter: 30)
 }

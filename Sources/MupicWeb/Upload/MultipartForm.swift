@@ -21,6 +21,7 @@ struct MultipartForm {
         }
         let collector = PartCollector(limits: limits)
         let parser = MultipartParser(boundary: boundary)
+        var headerGuard = MultipartHeaderGuard(boundary: boundary)
         parser.onHeader = { name, value in collector.header(name: name, value: value) }
         parser.onBody = { chunk in collector.body(&chunk) }
         parser.onPartComplete = { collector.complete() }
@@ -30,6 +31,7 @@ struct MultipartForm {
             for try await chunk in request.body {
                 received += chunk.readableBytes
                 guard received <= limits.maxUploadBodyBytes else { throw UploadProblem.bodyTooLarge }
+                guard headerGuard.accepts(chunk) else { throw UploadProblem.malformedForm }
                 try parser.execute(chunk)
                 if let problem = collector.problem { throw problem }
             }

@@ -20,6 +20,11 @@ struct MultipartBody {
         bytes += Array("\r\n".utf8)
     }
 
+    /// A part with one header line exactly as given, bytes and all (for forms no browser sends).
+    mutating func rawPart(header: [UInt8], value: String) {
+        bytes += Array("--\(boundary)\r\n".utf8) + header + Array("\r\n\r\n\(value)\r\n".utf8)
+    }
+
     /// The finished body (with the closing boundary unless `truncated`).
     func buffer(truncated: Bool = false) -> ByteBuffer {
         ByteBuffer(bytes: truncated ? bytes : bytes + Array("--\(boundary)--\r\n".utf8))

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# PostgreSQL restart while serving (CI runs it from scripts/test.sh): `mupic serve` on the
+# project's local PostgreSQL; the database is stopped, and pages and the API must answer 503
+# (HTML and JSON) with one log line per request naming the cause; the database is started
+# again, and the same server must answer 200 within a minute, without a restart.
+#   scripts/pgrestart.sh [path/to/mupic]      (default .build/debug/mupic)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary=${1:-.build/debug/mupic}
+[[ -x $binary ]] || { echo "pgrestart: no mupic binary at $binary (swift build --product mupic)" >&2; exit 2; }
+
+scripts/postgres.sh start >/dev/null
+database=$(scripts/postgres.sh fresh-db mupic_pgrestart)
+logs=.build/pgrestart
+rm -rf "$logs" && mkdir -p "$logs"
+work=$(mktemp -d "${TMPDIR:-/tmp}/mupic-pgrestart.XXXXXX")
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$binary" migrate --database "$database" >"$logs/migrate.log" 2>&1
+"$binary" serve --port "$port" --database "$database" --photos "$work/photos" >"$logs/server.log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; scripts/postgres.sh start >/dev/null; }
+trap cleanup EXIT
+
+status() { curl -s -o "$logs/body" -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port$1" || echo 000; }
+# Polls `path` once a second, up to `seconds`, until it answers `code`.
+wait_for() {
+    local path=$1 code=$2 seconds=$3 got
+    for ((i = 0; i < seconds; i++)); do
+        got=$(status "$path")
+        [[ $got == "$code" ]] && return 0
+        sleep 1
+    done
+    echo "pgrestart: $path answered $got, not $code, after $seconds s" >&2
+    return 1
+}
+
+failed=0
+wait_for /api/archive 200 60 || { tail -20 "$logs/server.log" >&2; exit 1; }
+scripts/postgres.sh stop >/dev/null
+stopped=$(date +%s)
+# PostgresNIO's pool keeps a request waiting while it retries connecting, until its circuit
+# breaker trips (about 60 s); from then on the answer is an immediate 503.
+wait_for /api/archive 503 15 || failed=1
+grep -q '"code":"unavailable"' "$logs/body" || { echo "pgrestart: the API's 503 is not the unavailable JSON: $(cat "$logs/body")" >&2; failed=1; }
+wait_for /archive 503 5 || failed=1
+grep -qi '<html' "$logs/body" || { echo "pgrestart: the page's 503 is not HTML" >&2; failed=1; }
+lines=$(grep -c 'database unavailable' "$logs/server.log" || true)
+echo "pgrestart: PostgreSQL stopped: 503 within $(($(date +%s) - stopped)) s; $lines 'database unavailable' log lines" >&2
+((lines > 0)) || { echo "pgrestart: no 'database unavailable' log line" >&2; failed=1; }
+
+scripts/postgres.sh start >/dev/null
+restarted=$(date +%s)
+wait_for /api/archive 200 60 || failed=1
+wait_for /archive 200 10 || failed=1
+echo "pgrestart: PostgreSQL started again: the same server answered 200 after $(($(date +%s) - restarted)) s" >&2
+kill -0 "$server" || { echo "pgrestart: the server died" >&2; failed=1; }
+grep 'database unavailable' "$logs/server.log" | head -1 | cut -c1-300 >&2
+((failed == 0)) && echo "pgrestart: 1 passed, 0 failed" || echo "pgrestart: 0 passed, 1 failed"
+exit $failed
