@@ -3,7 +3,9 @@ public import MupicCore
 /// Everything Mupic keeps. One protocol so that the embedded SQLite store and
 /// the production store behave the same and pass the same conformance tests;
 /// it is made of one room per kind of data.
-public protocol MupicStorage: CatalogStorage, PhotoStorage, JobStorage, AdminStorage, TransferStorage, ListeningStorage {
+public protocol MupicStorage: CatalogStorage, PhotoStorage, JobStorage, AdminStorage, TransferStorage, ListeningStorage,
+    ScreeningStorage
+{
     /// Where the data lives, for messages (a file path, or a PostgreSQL URL without its password).
     var location: String { get }
 

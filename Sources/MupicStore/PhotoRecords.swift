@@ -20,10 +20,13 @@ public struct PhotoRecord: Sendable, Hashable {
     public var tags: [PhotoTagRecord]
     /// Signals the tagger could not use, shown so people know what the tags rest on.
     public var missingSignals: [String]
+    /// The unsafe-image screen's verdict: a public photo reaches the archive only when it allows.
+    public var screening: PhotoScreening
 
     public init(
         id: String, createdAt: Date, contentHash: String, width: Int, height: Int, isPublic: Bool, isHidden: Bool = false,
-        takenAt: String? = nil, deleteTokenHash: String, tags: [PhotoTagRecord] = [], missingSignals: [String] = []
+        takenAt: String? = nil, deleteTokenHash: String, tags: [PhotoTagRecord] = [], missingSignals: [String] = [],
+        screening: PhotoScreening = .unscreened
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -36,6 +39,7 @@ public struct PhotoRecord: Sendable, Hashable {
         self.deleteTokenHash = deleteTokenHash
         self.tags = tags
         self.missingSignals = missingSignals
+        self.screening = screening
     }
 
     /// The photo's tags as a set, for embedding and explanations.
@@ -140,7 +144,7 @@ public protocol PhotoStorage: Sendable {
     /// Every recommendation made for a photo, oldest first.
     func recommendations(photoID: String) async throws -> [RecommendationRecord]
 
-    /// Public, visible photos, newest first, `limit` at most, after `cursor`.
+    /// Public, visible photos the screen let through, newest first, `limit` at most, after `cursor`.
     func archive(after cursor: ArchiveCursor?, limit: Int) async throws -> [ArchiveEntry]
 
     /// Hides or shows a photo (moderation).

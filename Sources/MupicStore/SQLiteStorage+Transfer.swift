@@ -122,13 +122,14 @@ extension SQLiteStorage {
                     try db.execute(
                         sql: """
                             INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                                delete_token_hash, missing_signals)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                delete_token_hash, missing_signals, screening_state, screening_score)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
                             photo.id, Date(transferTime: photo.createdAt), photo.contentHash, photo.width, photo.height,
                             photo.isPublic, photo.isHidden, photo.takenAt, photo.deleteTokenHash,
-                            photo.missingSignals.joined(separator: "\n"),
+                            photo.missingSignals.joined(separator: "\n"), photo.screening.state.rawValue,
+                            photo.screening.score,
                         ])
                     try Self.insertTags(photo.tags, photoID: photo.id, db: db)
                 case .recommendation(let recommendation):

@@ -74,6 +74,15 @@ public struct TransferPhoto: Sendable, Hashable, Codable {
     public var deleteTokenHash: String
     public var missingSignals: [String]
     public var tags: [PhotoTagRecord]
+    /// The screening state and score; absent in exports made before screening existed (unscreened).
+    public var screeningState: String?
+    public var screeningScore: Double?
+
+    /// The screening as stored; an unknown state imports as flagged, so it stays out of the archive.
+    var screening: PhotoScreening {
+        guard let screeningState else { return .unscreened }
+        return PhotoScreening(state: ScreeningState(rawValue: screeningState) ?? .flagged, score: screeningScore)
+    }
 }
 
 public struct TransferRecommendation: Sendable, Hashable, Codable {
@@ -146,7 +155,8 @@ extension TransferPhoto {
         self.init(
             id: photo.id, createdAt: photo.createdAt.transferTime, contentHash: photo.contentHash, width: photo.width,
             height: photo.height, isPublic: photo.isPublic, isHidden: photo.isHidden, takenAt: photo.takenAt,
-            deleteTokenHash: photo.deleteTokenHash, missingSignals: photo.missingSignals, tags: photo.tags)
+            deleteTokenHash: photo.deleteTokenHash, missingSignals: photo.missingSignals, tags: photo.tags,
+            screeningState: photo.screening.state.rawValue, screeningScore: photo.screening.score)
     }
 }
 

@@ -156,5 +156,11 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(name: "v4-screening", statements: [
+            // Photos stored before screening existed keep their place in the archive ('unscreened').
+            "ALTER TABLE images ADD COLUMN screening_state text COLLATE \"C\" NOT NULL DEFAULT 'unscreened'",
+            "ALTER TABLE images ADD COLUMN screening_score double precision",
+            "CREATE INDEX images_screening ON images (screening_state, created_at, id)",
+        ]),
     ]
 }

@@ -129,7 +129,7 @@ extension PostgresStorage {
                 images.append([
                     photo.id, StoredTime(milliseconds: photo.createdAt), photo.contentHash, photo.width, photo.height,
                     photo.isPublic, photo.isHidden, photo.takenAt, photo.deleteTokenHash,
-                    photo.missingSignals.joined(separator: "\n"),
+                    photo.missingSignals.joined(separator: "\n"), photo.screening.state.rawValue, photo.screening.score,
                 ])
                 imageTags += photo.tags.map { [photo.id, $0.tagID, $0.score, $0.evidence] }
             case .recommendation(let recommendation):
@@ -165,7 +165,7 @@ extension PostgresStorage {
                 ("INSERT INTO tag_vectors (tag_set, mode, model, vector)", vectors),
                 ("""
                  INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                     delete_token_hash, missing_signals)
+                     delete_token_hash, missing_signals, screening_state, screening_score)
                  """, images),
                 ("INSERT INTO image_tags (image_id, tag, score, evidence)", imageTags),
                 ("INSERT INTO recommendations (id, image_id, created_at, genres, tags, seed)", recommendations),

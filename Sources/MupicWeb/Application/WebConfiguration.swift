@@ -22,13 +22,16 @@ public struct WebConfiguration: Sendable {
     public var listen: ListenConfiguration
     /// The folder holding places365-squeezenet/ and weather-cnn/; nil tags with EXIF and colour only.
     public var imageModels: URL?
+    /// The unsafe-image screen every upload passes before it may reach the archive; on by default.
+    public var screening: ScreeningSettings
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: StorageLocation = .sqlite(path: StorageLocation.defaultSQLitePath),
         modelDirectory: URL = URL(fileURLWithPath: "models/all-MiniLM-L6-v2"),
         photoDirectory: URL = URL(fileURLWithPath: "var/photos"), songText: SongText = SongText(),
         limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings(),
-        listen: ListenConfiguration = ListenConfiguration(), imageModels: URL? = nil
+        listen: ListenConfiguration = ListenConfiguration(), imageModels: URL? = nil,
+        screening: ScreeningSettings = ScreeningSettings()
     ) {
         self.host = host
         self.port = port
@@ -40,6 +43,7 @@ public struct WebConfiguration: Sendable {
         self.jobs = jobs
         self.listen = listen
         self.imageModels = imageModels
+        self.screening = screening
     }
 }
 

@@ -65,6 +65,7 @@ struct JobRunner: Sendable {
         } else {
             photo = try await reread(record)
         }
+        if record.screening.state == .pending { try await screen(photo, photoID: record.id) }
         let tagging: PhotoTagging
         do {
             if let offline = services.tagger as? any OfflinePhotoTagger {
@@ -88,6 +89,25 @@ struct JobRunner: Sendable {
                 photoID: record.id, tags: tagging.tagSet, genres: job.genreIDs)
         } catch {
             throw JobFailure.matching(error)
+        }
+    }
+
+    /// Scores the photo and records the verdict: a flagged photo stays out of the archive and
+    /// waits in the administrator's queue; the recommendation goes on either way.
+    private func screen(_ photo: DecodedPhoto, photoID: String) async throws {
+        guard let screen = services.screen else {
+            // Uploaded while screening was on, handled by a server with it off: it stays out of the archive.
+            services.logger.warning("a photo awaits screening but screening is off here", metadata: ["photo": "\(photoID)"])
+            return
+        }
+        let inputs = photo.modelInputs
+        let result = await BlockingWork.run { screen.screen(inputs) }
+        try await services.storage.setScreening(
+            PhotoScreening(state: result.isFlagged ? .flagged : .cleared, score: Double(result.score)), photoID: photoID)
+        if result.isFlagged {
+            services.logger.notice(
+                "photo held for review by the unsafe-image screen",
+                metadata: ["photo": "\(photoID)", "score": "\(result.score)", "threshold": "\(result.threshold)"])
         }
     }
 
