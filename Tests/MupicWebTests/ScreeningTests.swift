@@ -9,14 +9,18 @@ import Testing
 
 /// The unsafe-image screen through the routes. A flagged photo is needed without an indecent
 /// image, so most tests set the threshold to 0: every upload is then flagged.
-@Suite struct ScreeningTests {
+///
+/// Serialized, and each test closes its storage: a debug build's forward pass takes about a
+/// second of CPU, and on PostgreSQL every open app holds connections, so running these beside
+/// the other suites must not add up to more of either than one test's worth.
+@Suite(.serialized) struct ScreeningTests {
     /// Words that would tell the uploader (or anyone with the link) why the photo was held.
     static let revealingWords = ["nsfw", "NSFW", "음란", "선정", "부적절", "성인", "unsafe", "inappropriate", "explicit", "adult", "porn"]
 
     @Test func aFlaggedPhotoStaysOutOfTheArchiveAndWaitsForTheAdmin() async throws {
         let app = try await TestApp(screen: try TestScreening.screen(threshold: 0))
         try await AdminSupport.setPassword(app)
-        try await app.test { client in
+        try await app.testClosing { client in
             let (recommendation, photoID) = try await client.uploadAndWait()
             // The recommendation works as for any photo.
             let result = try await client.get("/r/\(recommendation)")
@@ -56,7 +60,7 @@ import Testing
     @Test func keepHiddenAndDeleteLeaveTheQueueWithAnAuditEntryEach() async throws {
         let app = try await TestApp(screen: try TestScreening.screen(threshold: 0))
         try await AdminSupport.setPassword(app)
-        try await app.test { client in
+        try await app.testClosing { client in
             let (_, kept) = try await client.uploadAndWait()
             let (_, deleted) = try await client.uploadAndWait(extra: ["visibility": "private"])
             #expect(try await app.storage.screeningQueue(limit: 10).map(\.id) == [kept, deleted])
@@ -80,7 +84,7 @@ import Testing
     @Test func approvingAPrivatePhotoKeepsItOutOfTheArchive() async throws {
         let app = try await TestApp(screen: try TestScreening.screen(threshold: 0))
         try await AdminSupport.setPassword(app)
-        try await app.test { client in
+        try await app.testClosing { client in
             let (recommendation, photoID) = try await client.uploadAndWait(extra: ["visibility": "private"])
             // A private photo was never going to the archive: no message about it.
             #expect(!(try await client.get("/r/\(recommendation)").text.contains("data-screening=\"held\"")))
@@ -94,7 +98,7 @@ import Testing
     @Test func onlyHeldPhotosCanBeApproved() async throws {
         let app = try await TestApp(screen: try TestScreening.screen())
         try await AdminSupport.setPassword(app)
-        try await app.test { client in
+        try await app.testClosing { client in
             let (_, photoID) = try await client.uploadAndWait()
             let (cookie, csrf) = try await client.signIn()
             let refused = try await client.postForm("/admin/photos/\(photoID)/approve", ["csrf": csrf], cookie: cookie)
@@ -105,7 +109,7 @@ import Testing
 
     @Test func atTheDefaultThresholdAnOrdinaryPhotoIsClearedAndArchived() async throws {
         let app = try await TestApp(screen: try TestScreening.screen())
-        try await app.test { client in
+        try await app.testClosing { client in
             let (recommendation, photoID) = try await client.uploadAndWait()
             let stored = try #require(try await app.storage.photo(id: photoID))
             #expect(stored.screening.state == .cleared)
@@ -117,7 +121,7 @@ import Testing
 
     @Test func withScreeningOffUploadsAreArchivedUnscreened() async throws {
         let app = try await TestApp(screen: nil)
-        try await app.test { client in
+        try await app.testClosing { client in
             let (_, photoID) = try await client.uploadAndWait()
             #expect(try await app.storage.photo(id: photoID)?.screening == .unscreened)
             #expect(try await app.storage.archive(after: nil, limit: 100).map(\.photo.id) == [photoID])
@@ -138,5 +142,18 @@ import Testing
         #expect(on.threshold == 0.5)
         // The default configuration screens: nothing in `mupic serve` publishes unchecked by accident.
         #expect(WebConfiguration().screening.isEnabled)
+    }
+}
+
+extension TestApp {
+    /// `test(_:)`, then the storage is closed, so its connections go back to the server.
+    func testClosing(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        do {
+            try await test(.router, body)
+        } catch {
+            await storage.close()
+            throw error
+        }
+        await storage.close()
     }
 }
