@@ -16,7 +16,7 @@ rm -rf "$logs" && mkdir -p "$logs"
 work=$(mktemp -d "${TMPDIR:-/tmp}/mupic-pgrestart.XXXXXX")
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$binary" migrate --database "$database" >"$logs/migrate.log" 2>&1
-"$binary" serve --port "$port" --database "$database" --photos "$work/photos" >"$logs/server.log" 2>&1 &
+"$binary" serve --port "$port" --database "$database" --photos "$work/photos" --no-screening >"$logs/server.log" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; scripts/postgres.sh start >/dev/null; }
 trap cleanup EXIT

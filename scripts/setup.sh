@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Mupic needs on Debian bookworm (run as root) and fetches the
-# sentence model. Safe to run again: it only does what is missing.
+# sentence model and the unsafe-image screening model. Safe to run again: it only does what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,3 +24,4 @@ if ! fc-list :lang=ko family | grep -q "Noto Sans CJK KR"; then
 fi
 
 scripts/fetch-model.sh "${MUPIC_MODEL_DIR:-models/all-MiniLM-L6-v2}"
+scripts/fetch-nsfw-model.sh "${MUPIC_SCREENING_MODEL_DIR:-models/open-nsfw}"

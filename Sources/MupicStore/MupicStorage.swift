@@ -4,7 +4,7 @@ public import MupicCore
 /// the production store behave the same and pass the same conformance tests;
 /// it is made of one room per kind of data.
 public protocol MupicStorage: CatalogStorage, PhotoStorage, JobStorage, AdminStorage, TransferStorage, ListeningStorage,
-    AccountStorage
+    AccountStorage, ScreeningStorage
 {
     /// Where the data lives, for messages (a file path, or a PostgreSQL URL without its password).
     var location: String { get }

@@ -24,11 +24,13 @@ public struct PhotoRecord: Sendable, Hashable {
     public var accountID: String?
     /// The songs' language chosen at upload, kept for every playlist of the photo.
     public var language: LanguageFilter
+    /// The unsafe-image screen's verdict: a public photo reaches the archive only when it allows.
+    public var screening: PhotoScreening
 
     public init(
         id: String, createdAt: Date, contentHash: String, width: Int, height: Int, isPublic: Bool, isHidden: Bool = false,
         takenAt: String? = nil, deleteTokenHash: String, tags: [PhotoTagRecord] = [], missingSignals: [String] = [],
-        accountID: String? = nil, language: LanguageFilter = .any
+        accountID: String? = nil, language: LanguageFilter = .any, screening: PhotoScreening = .unscreened
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -43,6 +45,7 @@ public struct PhotoRecord: Sendable, Hashable {
         self.missingSignals = missingSignals
         self.accountID = accountID
         self.language = language
+        self.screening = screening
     }
 
     /// The photo's tags as a set, for embedding and explanations.
@@ -153,7 +156,7 @@ public protocol PhotoStorage: Sendable {
     /// Every recommendation made for a photo, oldest first.
     func recommendations(photoID: String) async throws -> [RecommendationRecord]
 
-    /// Public, visible photos, newest first, `limit` at most, after `cursor`.
+    /// Public, visible photos the screen let through, newest first, `limit` at most, after `cursor`.
     func archive(after cursor: ArchiveCursor?, limit: Int) async throws -> [ArchiveEntry]
 
     /// Hides or shows a photo (moderation).

@@ -151,6 +151,14 @@ enum SQLiteSchema {
                 t.add(column: "liked_song_id", .integer)
             }
         }
+        migrator.registerMigration("v6-screening") { db in
+            // Photos stored before screening existed keep their place in the archive ('unscreened').
+            try db.alter(table: "images") { t in
+                t.add(column: "screening_state", .text).notNull().defaults(to: ScreeningState.unscreened.rawValue)
+                t.add(column: "screening_score", .double)
+            }
+            try db.create(index: "images_screening", on: "images", columns: ["screening_state", "created_at"])
+        }
         return migrator
     }
 }

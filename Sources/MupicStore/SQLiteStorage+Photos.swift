@@ -8,13 +8,13 @@ extension SQLiteStorage {
             try db.execute(
                 sql: """
                     INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                        delete_token_hash, missing_signals, account_id, language)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        delete_token_hash, missing_signals, account_id, language, screening_state, screening_score)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     photo.id, photo.createdAt, photo.contentHash, photo.width, photo.height, photo.isPublic,
                     photo.isHidden, photo.takenAt, photo.deleteTokenHash, photo.missingSignals.joined(separator: "\n"),
-                    photo.accountID, photo.language.rawValue,
+                    photo.accountID, photo.language.rawValue, photo.screening.state.rawValue, photo.screening.score,
                 ])
             try Self.insertTags(photo.tags, photoID: photo.id, db: db)
             try Self.insertJob(job, db: db)
@@ -63,13 +63,17 @@ extension SQLiteStorage {
                 rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT * FROM images WHERE is_public AND NOT is_hidden AND (created_at, id) < (?, ?)
+                        SELECT * FROM images WHERE is_public AND NOT is_hidden AND \(Self.archivedScreening)
+                            AND (created_at, id) < (?, ?)
                         ORDER BY created_at DESC, id DESC LIMIT ?
                         """, arguments: [cursor.createdAt, cursor.photoID, limit])
             } else {
                 rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM images WHERE is_public AND NOT is_hidden ORDER BY created_at DESC, id DESC LIMIT ?",
-                    arguments: [limit])
+                    db,
+                    sql: """
+                        SELECT * FROM images WHERE is_public AND NOT is_hidden AND \(Self.archivedScreening)
+                        ORDER BY created_at DESC, id DESC LIMIT ?
+                        """, arguments: [limit])
             }
             return try rows.map { row in
                 let photo = try Self.photo(row, db: db)
@@ -139,12 +143,15 @@ extension SQLiteStorage {
             db, sql: "SELECT tag, score, evidence FROM image_tags WHERE image_id = ? ORDER BY score DESC, tag", arguments: [id]
         ).map { PhotoTagRecord(tagID: $0["tag"], score: $0["score"], evidence: $0["evidence"]) }
         let signals: String = row["missing_signals"]
+        let state: String = row["screening_state"]
         return PhotoRecord(
             id: id, createdAt: row["created_at"], contentHash: row["content_hash"], width: row["width"],
             height: row["height"], isPublic: row["is_public"], isHidden: row["is_hidden"], takenAt: row["taken_at"],
             deleteTokenHash: row["delete_token_hash"], tags: tags,
             missingSignals: signals.split(separator: "\n").map(String.init), accountID: row["account_id"],
-            language: LanguageFilter(rawValue: row["language"]) ?? .any)
+            language: LanguageFilter(rawValue: row["language"]) ?? .any,
+            // A state this version does not know stays out of the archive.
+            screening: PhotoScreening(state: ScreeningState(rawValue: state) ?? .flagged, score: row["screening_score"]))
     }
 
     static func recommendation(_ row: Row, db: Database) throws -> RecommendationRecord {

@@ -123,13 +123,14 @@ extension SQLiteStorage {
                     try db.execute(
                         sql: """
                             INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                                delete_token_hash, missing_signals, account_id, language)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                delete_token_hash, missing_signals, account_id, language, screening_state, screening_score)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
                             photo.id, Date(transferTime: photo.createdAt), photo.contentHash, photo.width, photo.height,
                             photo.isPublic, photo.isHidden, photo.takenAt, photo.deleteTokenHash,
                             photo.missingSignals.joined(separator: "\n"), photo.accountID, photo.language ?? "any",
+                            photo.screening.state.rawValue, photo.screening.score,
                         ])
                     try Self.insertTags(photo.tags, photoID: photo.id, db: db)
                 case .recommendation(let recommendation):

@@ -81,6 +81,15 @@ public struct TransferPhoto: Sendable, Hashable, Codable {
     public var accountID: String?
     /// The songs' language filter; absent means `any`.
     public var language: String?
+    /// The screening state and score; absent in exports made before screening existed (unscreened).
+    public var screeningState: String?
+    public var screeningScore: Double?
+
+    /// The screening as stored; an unknown state imports as flagged, so it stays out of the archive.
+    var screening: PhotoScreening {
+        guard let screeningState else { return .unscreened }
+        return PhotoScreening(state: ScreeningState(rawValue: screeningState) ?? .flagged, score: screeningScore)
+    }
 }
 
 public struct TransferRecommendation: Sendable, Hashable, Codable {
@@ -181,7 +190,8 @@ extension TransferPhoto {
             id: photo.id, createdAt: photo.createdAt.transferTime, contentHash: photo.contentHash, width: photo.width,
             height: photo.height, isPublic: photo.isPublic, isHidden: photo.isHidden, takenAt: photo.takenAt,
             deleteTokenHash: photo.deleteTokenHash, missingSignals: photo.missingSignals, tags: photo.tags,
-            accountID: photo.accountID, language: photo.language == .any ? nil : photo.language.rawValue)
+            accountID: photo.accountID, language: photo.language == .any ? nil : photo.language.rawValue,
+            screeningState: photo.screening.state.rawValue, screeningScore: photo.screening.score)
     }
 }
 

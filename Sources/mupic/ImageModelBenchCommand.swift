@@ -21,6 +21,12 @@ struct ImageModelBench: ParsableCommand {
             """)
 
     @OptionGroup var models: ImageModelOptions
+    @Option(
+        name: .customLong("screening-model"),
+        help: ArgumentHelp(
+            "Folder holding open_nsfw.onnx, for the unsafe-image screen's rows (skipped when it is missing).",
+            discussion: "Default: $MUPIC_SCREENING_MODEL_DIR, else models/open-nsfw.", valueName: "dir"))
+    var screeningModel: String?
     @Option(name: .customLong("photo"), help: "JPEG to decode and classify; repeat for several (all are timed together).")
     var photos: [String] = []
     @Option(help: "Timed runs per measure.") var runs = 100
@@ -54,6 +60,9 @@ struct ImageModelBench: ParsableCommand {
 
         status("timing the Swift models…")
         let scene = try Self.time(runs: runs) { _ in _ = try scenes.classify(rgb: inputs.scene) }
+        let screen = try? UnsafeImageScreen(
+            modelDirectory: screeningModel.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? NSFWModelDirectory.defaultURL())
+        let screening = screen.map { screen in Self.time(runs: runs) { _ in _ = screen.screen(inputs) } }
         let weatherTimes = try Self.time(runs: runs) { _ in _ = try weather.classify(rgb: inputs.weather) }
         let tagDecode = try Self.time(runs: runs) { run in _ = try decoder.modelInputs(files[run % files.count]) }
         status("timing mupic tag end to end…")
@@ -79,6 +88,13 @@ struct ImageModelBench: ParsableCommand {
         table.add("weather model, p99 (ms)", swift: weatherTimes.p99, baseline: baseline?["weather_p99_ms"], higherIsBetter: false)
         table.add("weather model, CPU time per call (ms)", swift: weatherTimes.cpu, baseline: baseline?["weather_cpu_ms"],
                   higherIsBetter: false)
+        if let screening {
+            table.add("unsafe-image screen (Open NSFW ResNet-50), p50 (ms)", swift: screening.p50, baseline: nil, higherIsBetter: false)
+            table.add("unsafe-image screen, p99 (ms)", swift: screening.p99, baseline: nil, higherIsBetter: false)
+            table.add("unsafe-image screen, CPU time per call (ms)", swift: screening.cpu, baseline: nil, higherIsBetter: false)
+        } else {
+            table.note("unsafe-image screen not timed: no open_nsfw.onnx (scripts/fetch-nsfw-model.sh)")
+        }
         table.add("mupic tag end to end: analyse (EXIF, colour, inputs) + both models + fusion, p50 (ms) vs PIL draft",
                   swift: tagEndToEnd.p50, baseline: baseline?["draft_pipeline_p50_ms"], higherIsBetter: false)
         table.add("mupic tag end to end, p99 (ms) vs PIL draft", swift: tagEndToEnd.p99,

@@ -7,7 +7,7 @@ struct Mupic: AsyncParsableCommand {
         abstract: "Five songs for a photo: ingest a catalog, embed it, recommend.",
         subcommands: [
             Serve.self, Ingest.self, Migrate.self, Export.self, Import.self, Admin.self, Recommend.self, TagPhoto.self,
-            EvalTagger.self, Embed.self, Stats.self, Tags.self, Genres.self, Videos.self, Bench.self,
+            EvalTagger.self, Screen.self, Embed.self, Stats.self, Tags.self, Genres.self, Videos.self, Bench.self,
         ]
     )
 }

@@ -38,6 +38,11 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var imageModels: ImageModelOptions
     @OptionGroup var security: SecurityOptions
+    @OptionGroup var screening: ScreeningOptions
+    @Flag(
+        name: .customLong("no-screening"),
+        help: "Publish public uploads without the unsafe-image screen (also MUPIC_SCREENING=off). Not for open sites.")
+    var noScreening = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (got \(port))") }
@@ -56,16 +61,26 @@ struct Serve: AsyncParsableCommand {
             modelDirectory: URL(fileURLWithPath: model.modelPath), photoDirectory: URL(fileURLWithPath: photos),
             songText: model.songText, limits: WebLimits(rates: try security.rateLimits),
             jobs: JobSettings(workers: workers, lease: jobLease, pollInterval: .milliseconds(Int(jobPoll * 1000))),
-            listen: listen, imageModels: imageModels.url, publicOrigins: try security.origins())
+            listen: listen, imageModels: imageModels.url, publicOrigins: try security.origins(),
+            screening: ScreeningSettings(
+                isEnabled: !(noScreening || Self.screeningSwitchedOff()), modelDirectory: screening.directory,
+                threshold: try screening.resolvedThreshold()))
         let app = try await startingUp { try await buildApplication(configuration: configuration) }
         // SIGINT and SIGTERM start a graceful shutdown: the server stops accepting, workers finish their job.
         try await app.runService()
+    }
+
+    /// `MUPIC_SCREENING=off` (any case); other values leave screening on.
+    private static func screeningSwitchedOff(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        environment[ScreeningSettings.switchVariable]?.lowercased() == "off"
     }
 
     /// Start-up failures (no database, no model) get a hint about which option to fix.
     private func startingUp<T>(_ build: () async throws -> T) async throws -> T {
         do {
             return try await build()
+        } catch let error as ScreeningUnavailable {
+            throw CommandFailure("\(error)")
         } catch {
             throw CommandFailure(
                 "\(error)\ncheck --database or MUPIC_DATABASE_URL (run 'mupic ingest' first) and --model-dir (run scripts/fetch-model.sh)")

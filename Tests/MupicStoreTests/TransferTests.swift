@@ -16,6 +16,8 @@ import Testing
             try await store.savePhoto(F.photo("p\(n)", at: Double(n), isPublic: n != 2), job: F.job("j\(n)", photo: "p\(n)", at: Double(n)))
         }
         try await store.setHidden(true, photoID: "p3")
+        try await store.setScreening(PhotoScreening(state: .flagged, score: 0.93), photoID: "p4")
+        try await store.setScreening(PhotoScreening(state: .cleared, score: 0.01), photoID: "p1")
         let claimed = try #require(try await store.claimJob(now: t0, lease: 30))
         #expect(try await store.completeJob(
             id: claimed.id, attempt: claimed.attempts,

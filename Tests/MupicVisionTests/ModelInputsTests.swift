@@ -73,3 +73,24 @@ import Testing
         #expect(throws: PhotoError.self) { _ = try PhotoDecoder().modelInputs(Data("GIF89a".utf8)) }
     }
 }
+
+/// The unsafe-image screen's input: the scene square after a JPEG round trip, cut the same way.
+@Suite struct ScreeningInputTests {
+    @Test func itIsTheSceneCropAfterAJPEGRoundTrip() throws {
+        let inputs = try PhotoDecoder().decode(try SharedPhotos.data("exif/iphone_hdr_NO.jpg")).modelInputs
+        #expect(inputs.screening.count == 224 * 224 * 3)
+        // Close to the scene input (same resize and crop) but not equal: the compression artefacts
+        // are part of what the model was trained on.
+        #expect(inputs.screening != inputs.scene)
+        let difference = zip(inputs.screening, inputs.scene).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }
+        let mean = Double(difference) / Double(inputs.scene.count)
+        #expect(mean > 0.1 && mean < 12, "mean abs difference \(mean)")
+    }
+
+    @Test func aFlatColourStaysFlatThroughTheRoundTrip() throws {
+        let flat = TestImages.png(width: 300, height: 170) { _, _ in [90, 140, 200] }
+        let screening = try PhotoDecoder().decode(Data(flat)).modelInputs.screening
+        let worst = screening.enumerated().map { abs(Int($0.element) - [90, 140, 200][$0.offset % 3]) }.max() ?? 99
+        #expect(worst <= 2, "largest deviation \(worst)")
+    }
+}

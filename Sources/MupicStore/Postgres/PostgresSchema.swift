@@ -195,5 +195,11 @@ enum PostgresSchema {
             // The liked song that brought a song onto the list; no foreign key: only an explanation.
             "ALTER TABLE recommendation_songs ADD COLUMN liked_song_id bigint",
         ]),
+        Migration(name: "v6-screening", statements: [
+            // Photos stored before screening existed keep their place in the archive ('unscreened').
+            "ALTER TABLE images ADD COLUMN screening_state text COLLATE \"C\" NOT NULL DEFAULT 'unscreened'",
+            "ALTER TABLE images ADD COLUMN screening_score double precision",
+            "CREATE INDEX images_screening ON images (screening_state, created_at, id)",
+        ]),
     ]
 }

@@ -8,10 +8,11 @@ extension PostgresStorage {
             try await session.execute(
                 """
                 INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                    delete_token_hash, missing_signals, account_id, language)
+                    delete_token_hash, missing_signals, account_id, language, screening_state, screening_score)
                 VALUES (\(photo.id), \(photo.createdAt.stored), \(photo.contentHash), \(photo.width), \(photo.height),
                     \(photo.isPublic), \(photo.isHidden), \(photo.takenAt), \(photo.deleteTokenHash),
-                    \(photo.missingSignals.joined(separator: "\n")), \(photo.accountID), \(photo.language.rawValue))
+                    \(photo.missingSignals.joined(separator: "\n")), \(photo.accountID), \(photo.language.rawValue),
+                    \(photo.screening.state.rawValue), \(photo.screening.score))
                 """)
             try await Self.insertTags(photo.tags, photoID: photo.id, session: session)
             try await Self.insertJob(job, session: session)
@@ -58,13 +59,16 @@ extension PostgresStorage {
             if let cursor {
                 rows = try await session.rows(
                     """
-                    SELECT * FROM images WHERE is_public AND NOT is_hidden
+                    SELECT * FROM images WHERE is_public AND NOT is_hidden AND screening_state = ANY(\(Self.archivedStates))
                         AND (created_at, id) < (\(cursor.createdAt.stored), \(cursor.photoID))
                     ORDER BY created_at DESC, id DESC LIMIT \(limit)
                     """)
             } else {
                 rows = try await session.rows(
-                    "SELECT * FROM images WHERE is_public AND NOT is_hidden ORDER BY created_at DESC, id DESC LIMIT \(limit)")
+                    """
+                    SELECT * FROM images WHERE is_public AND NOT is_hidden AND screening_state = ANY(\(Self.archivedStates))
+                    ORDER BY created_at DESC, id DESC LIMIT \(limit)
+                    """)
             }
             let photos = try await Self.photos(rows, session: session)
             let latest = try await Self.recommendations(
@@ -135,12 +139,16 @@ extension PostgresStorage {
         return try rows.map { row in
             let id: String = try row("id")
             let signals: String = try row("missing_signals")
+            let state: String = try row("screening_state")
             return PhotoRecord(
                 id: id, createdAt: try row("created_at", as: StoredTime.self).date, contentHash: try row("content_hash"),
                 width: try row("width"), height: try row("height"), isPublic: try row("is_public"),
                 isHidden: try row("is_hidden"), takenAt: try row("taken_at"), deleteTokenHash: try row("delete_token_hash"),
                 tags: tagsOf[id] ?? [], missingSignals: signals.split(separator: "\n").map(String.init),
-                accountID: try row("account_id"), language: LanguageFilter(rawValue: try row("language")) ?? .any)
+                accountID: try row("account_id"), language: LanguageFilter(rawValue: try row("language")) ?? .any,
+                // A state this version does not know stays out of the archive.
+                screening: PhotoScreening(
+                    state: ScreeningState(rawValue: state) ?? .flagged, score: try row("screening_score", as: Double?.self)))
         }
     }
 

@@ -134,6 +134,7 @@ extension PostgresStorage {
                     photo.id, StoredTime(milliseconds: photo.createdAt), photo.contentHash, photo.width, photo.height,
                     photo.isPublic, photo.isHidden, photo.takenAt, photo.deleteTokenHash,
                     photo.missingSignals.joined(separator: "\n"), photo.accountID, photo.language ?? "any",
+                    photo.screening.state.rawValue, photo.screening.score,
                 ])
                 imageTags += photo.tags.map { [photo.id, $0.tagID, $0.score, $0.evidence] }
             case .recommendation(let recommendation):
@@ -186,7 +187,7 @@ extension PostgresStorage {
                 ("INSERT INTO song_feedback (account_id, song_id, verdict, created_at)", feedback),
                 ("""
                  INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                     delete_token_hash, missing_signals, account_id, language)
+                     delete_token_hash, missing_signals, account_id, language, screening_state, screening_score)
                  """, images),
                 ("INSERT INTO image_tags (image_id, tag, score, evidence)", imageTags),
                 ("INSERT INTO recommendations (id, image_id, created_at, genres, tags, seed)", recommendations),

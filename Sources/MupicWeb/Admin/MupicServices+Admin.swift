@@ -50,21 +50,31 @@ extension MupicServices {
         try await audit("logout")
     }
 
-    /// A moderation action on one photo.
+    /// A moderation action on one photo. `approve` and `reject` decide a photo the unsafe-image
+    /// screen held back: into the archive (if its uploader chose public), or kept out for good.
     enum Moderation: String {
-        case hide, show, delete
+        case hide, show, delete, approve, reject
     }
 
     func moderate(_ action: Moderation, photoID: String) async throws {
-        guard RandomID.isPlausible(photoID), try await storage.photo(id: photoID) != nil else {
+        guard RandomID.isPlausible(photoID), let photo = try await storage.photo(id: photoID) else {
             throw WebError.notFound("photo_not_found")
         }
+        var detail = ""
         switch action {
         case .hide: try await storage.setHidden(true, photoID: photoID)
         case .show: try await storage.setHidden(false, photoID: photoID)
         case .delete: try await removePhoto(id: photoID)
+        case .approve, .reject:
+            // Only a photo the screen held can be decided; others never went through review.
+            guard [.flagged, .approved, .rejected].contains(photo.screening.state) else {
+                throw WebError(status: .conflict, code: "not_held", messageKey: "error_not_found")
+            }
+            let state: ScreeningState = action == .approve ? .approved : .rejected
+            try await storage.setScreening(PhotoScreening(state: state, score: photo.screening.score), photoID: photoID)
+            detail = "score \(photo.screening.score.map { String(format: "%.3f", $0) } ?? "none")"
         }
-        try await audit(action.rawValue, photoID: photoID)
+        try await audit(action.rawValue, photoID: photoID, detail: detail)
     }
 
     func audit(_ action: String, photoID: String? = nil, detail: String = "", now: Date = Date()) async throws {

@@ -24,11 +24,13 @@ private func buildApplication(openedStorage storage: any MupicStorage, configura
     -> some ApplicationProtocol
 {
     let encoder = try SentenceEncoder(modelDirectory: configuration.modelDirectory)
+    let screen = try configuration.screening.load(logger: Logger(label: "mupic.web"))
     let reader = PhotoDecoder(
         limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels))
     let services = try await MupicServices.load(
         storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
-        tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), photoDirectory: configuration.photoDirectory,
+        tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), screen: screen,
+        photoDirectory: configuration.photoDirectory,
         limits: configuration.limits, jobs: configuration.jobs, videos: videoFinder(configuration.listen, cache: storage))
     services.photos.removeAbandonedTemporaryFiles()
     return buildApplication(services: services, configuration: configuration, closingStorage: true)

@@ -15,6 +15,9 @@ public struct MupicServices: Sendable {
     public let storage: any MupicStorage
     public let reader: any PhotoReader
     public let tagger: any PhotoTagger
+    /// Scores every upload before it may reach the archive; nil only when the operator turned
+    /// screening off explicitly (`--no-screening`), and then public uploads are archived unscreened.
+    public let screen: UnsafeImageScreen?
     public let photos: PhotoFileStore
     public let limits: WebLimits
     public let jobs: JobSettings
@@ -41,9 +44,11 @@ public struct MupicServices: Sendable {
     ///   - embedder: must be the model the catalog was embedded with (all-MiniLM-L6-v2 by default).
     ///   - songText: must be the text mode the catalog was embedded with, or no song will have a vector.
     ///   - videos: the YouTube finder; by default one that never calls YouTube.
+    ///   - screen: the unsafe-image screen; no default, so every caller decides (nil: off).
     public static func load(
         storage: any MupicStorage, embedder: any SentenceEmbedder, songText: SongText = SongText(),
-        reader: any PhotoReader, tagger: any PhotoTagger, photoDirectory: URL, limits: WebLimits = WebLimits(),
+        reader: any PhotoReader, tagger: any PhotoTagger, screen: UnsafeImageScreen?, photoDirectory: URL,
+        limits: WebLimits = WebLimits(),
         jobs: JobSettings = JobSettings(), videos: VideoFinder = .linksOnly()
     ) async throws -> MupicServices {
         let logger = Logger(label: "mupic.web")
@@ -65,7 +70,7 @@ public struct MupicServices: Sendable {
         let assets = try StaticAssets.bundled()
         let pages = try await PageRenderer.bundled(strings: strings, assetVersion: assets.version)
         return MupicServices(
-            storage: storage, reader: reader, tagger: tagger, photos: PhotoFileStore(directory: photoDirectory),
+            storage: storage, reader: reader, tagger: tagger, screen: screen, photos: PhotoFileStore(directory: photoDirectory),
             limits: limits, jobs: jobs, videos: videos, matcher: SongMatcher(index: index, embedder: embedder, songText: songText),
             pending: PendingPhotos(capacityBytes: 64 << 20),
             uploadGate: UploadGate(limit: limits.maxConcurrentUploads), strings: strings, pages: pages,

@@ -24,6 +24,8 @@ public struct WebConfiguration: Sendable {
     public var imageModels: URL?
     /// Origins whose pages may post forms here besides the request's own host (see `CrossSiteRequestGuard`).
     public var publicOrigins: [String]
+    /// The unsafe-image screen every upload passes before it may reach the archive; on by default.
+    public var screening: ScreeningSettings
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: StorageLocation = .sqlite(path: StorageLocation.defaultSQLitePath),
@@ -31,7 +33,7 @@ public struct WebConfiguration: Sendable {
         photoDirectory: URL = URL(fileURLWithPath: "var/photos"), songText: SongText = SongText(),
         limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings(),
         listen: ListenConfiguration = ListenConfiguration(), imageModels: URL? = nil,
-        publicOrigins: [String] = []
+        publicOrigins: [String] = [], screening: ScreeningSettings = ScreeningSettings()
     ) {
         self.host = host
         self.port = port
@@ -44,6 +46,7 @@ public struct WebConfiguration: Sendable {
         self.listen = listen
         self.imageModels = imageModels
         self.publicOrigins = publicOrigins
+        self.screening = screening
     }
 }
 

@@ -67,17 +67,32 @@ struct JobRunner: Sendable {
         guard let record = try await storage.photo(id: job.photoID) else { throw JobFailure.photoGone }
         try await advance(job, to: .tagging)
         let handedOver = services.pending.take(jobID: job.id)
+        // Read back from disk at most once, and only when this process did not take the upload.
+        var stored: DecodedPhoto?
+        let analysis: PhotoAnalysis
+        if let handedOver {
+            analysis = handedOver.analysis
+        } else {
+            let photo = try await reread(record)
+            stored = photo
+            analysis = photo.analysis
+        }
+        if record.screening.state == .pending { try await screen(analysis.modelInputs, photoID: record.id) }
         let tagging: PhotoTagging
         if let offline = services.tagger as? any OfflinePhotoTagger {
-            let analysis: PhotoAnalysis
-            if let handedOver { analysis = handedOver.analysis } else { analysis = try await reread(record).analysis }
             // The image models are ~10 ms of CPU: off the cooperative pool, like decoding.
             do { tagging = try await BlockingWork.run { try offline.tag(analysis) } } catch {
                 throw JobFailure.tagging("\(error)")
             }
         } else {
             let photo: DecodedPhoto
-            if case .decoded(let decoded) = handedOver { photo = decoded } else { photo = try await reread(record) }
+            if case .decoded(let decoded) = handedOver {
+                photo = decoded
+            } else if let stored {
+                photo = stored
+            } else {
+                photo = try await reread(record)
+            }
             do { tagging = try await services.tagger.tag(photo) } catch { throw JobFailure.tagging("\(error)") }
         }
         try await storage.setTags(
@@ -93,6 +108,24 @@ struct JobRunner: Sendable {
                 photoID: record.id, tags: tagging.tagSet, genres: job.genreIDs, language: record.language, feedback: feedback)
         } catch {
             throw JobFailure.matching(error)
+        }
+    }
+
+    /// Scores the photo and records the verdict: a flagged photo stays out of the archive and
+    /// waits in the administrator's queue; the recommendation goes on either way.
+    private func screen(_ inputs: ModelInputs, photoID: String) async throws {
+        guard let screen = services.screen else {
+            // Uploaded while screening was on, handled by a server with it off: it stays out of the archive.
+            services.logger.warning("a photo awaits screening but screening is off here", metadata: ["photo": "\(photoID)"])
+            return
+        }
+        let result = await BlockingWork.run { screen.screen(inputs) }
+        try await services.storage.setScreening(
+            PhotoScreening(state: result.isFlagged ? .flagged : .cleared, score: Double(result.score)), photoID: photoID)
+        if result.isFlagged {
+            services.logger.notice(
+                "photo held for review by the unsafe-image screen",
+                metadata: ["photo": "\(photoID)", "score": "\(result.score)", "threshold": "\(result.threshold)"])
         }
     }
 

@@ -76,5 +76,5 @@ final class PendingPhotos: Sendable {
 }
 
 extension PhotoAnalysis {
-    var approximateBytes: Int { modelInputs.scene.count + modelInputs.weather.count + 1024 }
+    var approximateBytes: Int { modelInputs.scene.count + modelInputs.weather.count + modelInputs.screening.count + 1024 }
 }

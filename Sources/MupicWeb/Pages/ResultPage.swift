@@ -46,6 +46,9 @@ struct ResultPageModel {
     /// Present only for the uploader's browser, which holds the token.
     let deleteURL: String?
     let isPrivate: Bool
+    /// The uploader chose public but the screen held the photo back: said neutrally, on every
+    /// view of the page, because anyone with the link sees the same page.
+    let isHeldFromArchive: Bool
     let takenAt: String?
     let missingSignals: String?
     let notice: String?
@@ -95,6 +98,7 @@ struct ResultPageModel {
         regenerateURL = "/r/\(recommendation.id)/regenerate"
         self.deleteURL = deleteURL
         isPrivate = !photo.isPublic
+        isHeldFromArchive = photo.isPublic && !photo.isHidden && !photo.screening.state.allowsArchive
         takenAt = photo.takenAt
         missingSignals = photo.missingSignals.isEmpty ? nil : photo.missingSignals.joined(separator: ", ")
         self.notice = notice

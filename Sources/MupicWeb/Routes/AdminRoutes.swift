@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// `/admin`: login, the moderation list, hide / show / delete, logout. Every form post carries
+/// `/admin`: login, the screening queue (approve / keep hidden / delete), the moderation list
+/// (hide / show / delete), logout. Every form post carries
 /// the session's CSRF token; without a session, pages send the visitor to the login page.
 struct AdminRoutes {
     let services: MupicServices
@@ -61,8 +62,9 @@ struct AdminRoutes {
         let shown = Array(photos.prefix(limit))
         let next = photos.count > limit ? shown.last.map { ArchiveCursorToken.encode(.init(createdAt: $0.createdAt, photoID: $0.id)) } : nil
         let audit = try await services.storage.adminAudit(limit: 20)
+        let held = try await services.storage.screeningQueue(limit: 50)
         let model = AdminPageModel(
-            photos: shown, audit: audit, csrfToken: admin.csrfToken, nextCursor: next, language: context.language,
+            photos: shown, held: held, audit: audit, csrfToken: admin.csrfToken, nextCursor: next, language: context.language,
             strings: services.strings)
         return pages.page("admin", titleKey: "admin_title", section: "admin", model: model, request: request, context: context)
     }

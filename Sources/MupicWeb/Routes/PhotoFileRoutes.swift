@@ -27,7 +27,8 @@ struct PhotoFileRoutes {
             throw WebError.notFound("photo_not_found")
         }
         let etag = "\"\(photo.contentHash.prefix(32))\(variant == .full ? "" : "t")\""
-        let cache = photo.isHidden ? "private, no-store" : "\(photo.isPublic ? "public" : "private"), max-age=3600"
+        // Only archive photos may sit in shared caches: a private or screened-out one stays with its viewer.
+        let cache = photo.isHidden ? "private, no-store" : "\(photo.isInArchive ? "public" : "private"), max-age=3600"
         if request.headers[.ifNoneMatch] == etag {
             return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: cache])
         }

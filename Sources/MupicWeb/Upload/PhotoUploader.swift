@@ -34,7 +34,9 @@ struct PhotoUploader: Sendable {
             id: RandomID.make(), createdAt: created, contentHash: photo.contentHash, width: photo.storedSize.width,
             height: photo.storedSize.height, isPublic: upload.isPublic,
             takenAt: photo.metadata.capturedAt?.minutePrecision, deleteTokenHash: token.hash, accountID: account?.accountID,
-            language: upload.language)
+            language: upload.language,
+            // Out of the archive until the job has scored it.
+            screening: services.screen == nil ? .unscreened : .pending)
         let job = JobRecord(
             id: RandomID.make(), photoID: record.id, genreIDs: upload.genres.map(\.id), createdAt: created,
             updatedAt: created)

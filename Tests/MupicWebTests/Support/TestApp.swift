@@ -9,7 +9,7 @@ import MupicVision
 
 /// A complete application on a temporary database (SQLite, or PostgreSQL: see `TestBackend`)
 /// and photo folder, with the hand-made catalog, the real photo decoder, and a tagger of the
-/// test's choice.
+/// test's choice. Uploads are not screened unless the test passes a screen (`TestScreening`).
 struct TestApp {
     let directory: URL
     let storage: any MupicStorage
@@ -19,7 +19,7 @@ struct TestApp {
         tagger: any PhotoTagger = StubTagger(), limits: WebLimits = .unlimitedRates,
         jobs: JobSettings = JobSettings(workers: 2, lease: 30, pollInterval: .milliseconds(200)),
         catalog: [Song] = TestCatalog.songs, embedder: any SentenceEmbedder = TagCountEmbedder(),
-        videos: VideoFinder = .linksOnly()
+        videos: VideoFinder = .linksOnly(), screen: UnsafeImageScreen? = nil
     ) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupic-web-\(UUID().uuidString)")
         storage = try await TestBackend.openStorage(directory: directory)
@@ -32,7 +32,7 @@ struct TestApp {
         services = try await MupicServices.load(
             storage: storage, embedder: embedder, songText: songText,
             reader: PhotoDecoder(limits: PhotoLimits(maxBytes: limits.maxPhotoBytes, maxPixels: limits.maxPixels)),
-            tagger: tagger, photoDirectory: directory.appendingPathComponent("photos"), limits: limits, jobs: jobs,
+            tagger: tagger, screen: screen, photoDirectory: directory.appendingPathComponent("photos"), limits: limits, jobs: jobs,
             videos: videos)
     }
 

@@ -7,15 +7,26 @@ final class PixelNetwork: Sendable {
     private static let pooledWorkspaces = 4
 
     let network: FeatureNetwork
-    /// Subtracted from each 0…255 channel value before dividing by ``divisor``.
+    /// Subtracted from each 0…255 channel value before dividing by ``divisor``, in the
+    /// network's channel order.
     private let mean: [Float]
+    /// The network's input channel `c` is byte `sourceChannel[c]` of each RGB pixel.
+    private let sourceChannel: [Int]
     private let divisor: Float
     private let pool: WorkspacePool
 
-    init(network: FeatureNetwork, mean: [Float], divisor: Float) {
+    /// The order of the colour planes the network was trained on.
+    enum ChannelOrder: Sendable {
+        case rgb
+        /// Caffe's order: the Open NSFW model.
+        case bgr
+    }
+
+    init(network: FeatureNetwork, mean: [Float], divisor: Float, channelOrder: ChannelOrder = .rgb) {
         precondition(network.inputShape.channels == 3 && mean.count == 3, "an RGB network")
         self.network = network
         self.mean = mean
+        self.sourceChannel = channelOrder == .rgb ? [0, 1, 2] : [2, 1, 0]
         self.divisor = divisor
         self.pool = WorkspacePool(limit: Self.pooledWorkspaces) { network.makeWorkspace() }
     }
@@ -36,16 +47,16 @@ final class PixelNetwork: Sendable {
         }
     }
 
-    /// HWC bytes → CHW floats, `(p - mean) / divisor`: the division (not a multiply by its
+    /// HWC bytes → CHW floats in the network's channel order, `(p - mean) / divisor`: the division (not a multiply by its
     /// inverse) is what the reference graph computes, so the inputs agree to the last bit.
     private func fillInput(_ rgb: UnsafeBufferPointer<UInt8>, into input: UnsafeMutablePointer<Float>) {
         let spatial = width * height
         let divisor = divisor
         for channel in 0..<3 {
             let plane = input + channel * spatial
-            let offset = mean[channel]
+            let offset = mean[channel], source = sourceChannel[channel]
             for pixel in 0..<spatial {
-                plane[pixel] = (Float(rgb[pixel * 3 + channel]) - offset) / divisor
+                plane[pixel] = (Float(rgb[pixel * 3 + source]) - offset) / divisor
             }
         }
     }

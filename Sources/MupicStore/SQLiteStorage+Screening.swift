@@ -1,0 +1,24 @@
+import GRDB
+
+extension SQLiteStorage {
+    /// The SQL condition for photos whose screening lets them into the archive (constant text, no user input).
+    static let archivedScreening =
+        "screening_state IN (\(ScreeningState.archived.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
+
+    public func setScreening(_ screening: PhotoScreening, photoID: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE images SET screening_state = ?, screening_score = ? WHERE id = ?",
+                arguments: [screening.state.rawValue, screening.score, photoID])
+        }
+    }
+
+    public func screeningQueue(limit: Int) async throws -> [PhotoRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM images WHERE screening_state = ? ORDER BY created_at, id LIMIT ?",
+                arguments: [ScreeningState.flagged.rawValue, limit]
+            ).map { try Self.photo($0, db: db) }
+        }
+    }
+}
