@@ -65,7 +65,8 @@ struct Serve: AsyncParsableCommand {
             screening: ScreeningSettings(
                 isEnabled: !(noScreening || Self.screeningSwitchedOff()), modelDirectory: screening.directory,
                 threshold: try screening.resolvedThreshold()))
-        let app = try await startingUp { try await buildApplication(configuration: configuration) }
+        // Failures to load the database or the models are logged and retried while the site answers 503.
+        let app = try await buildApplication(configuration: configuration)
         // SIGINT and SIGTERM start a graceful shutdown: the server stops accepting, workers finish their job.
         try await app.runService()
     }
@@ -73,17 +74,5 @@ struct Serve: AsyncParsableCommand {
     /// `MUPIC_SCREENING=off` (any case); other values leave screening on.
     private static func screeningSwitchedOff(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         environment[ScreeningSettings.switchVariable]?.lowercased() == "off"
-    }
-
-    /// Start-up failures (no database, no model) get a hint about which option to fix.
-    private func startingUp<T>(_ build: () async throws -> T) async throws -> T {
-        do {
-            return try await build()
-        } catch let error as ScreeningUnavailable {
-            throw CommandFailure("\(error)")
-        } catch {
-            throw CommandFailure(
-                "\(error)\ncheck --database or MUPIC_DATABASE_URL (run 'mupic ingest' first) and --model-dir (run scripts/fetch-model.sh)")
-        }
     }
 }

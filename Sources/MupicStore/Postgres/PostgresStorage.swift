@@ -9,7 +9,7 @@ import PostgresNIO
 ///
 /// The pool needs `PostgresClient.run()` for as long as it is used; the storage runs it in a
 /// task of its own from `open` until `close`, so a command-line tool and the web app's service
-/// group use it the same way (the app adds a `StorageService` that closes it on shutdown).
+/// group use it the same way (the server closes it after its job workers at shutdown).
 public final class PostgresStorage: MupicStorage {
     public let postgres: PostgresLocation
     let client: PostgresClient

@@ -9,31 +9,50 @@ import MupicVision
 
 /// The application `mupic serve` runs: storage (SQLite or PostgreSQL), the sentence model, the
 /// photo tagger (offline, with the image models when configured, or a vision model from
-/// `MUPIC_VISION_*`) and the job workers, all from `configuration`.
+/// `MUPIC_VISION_*`), the unsafe-image screen and the job workers, all from `configuration`.
+///
+/// The port is bound at once. Until everything is loaded, and for as long as loading fails,
+/// every page answers 503 with `Retry-After` while the failure is logged and loading is retried
+/// (`configuration.startupRetry`): the server recovers by itself once the cause is fixed.
 public func buildApplication(configuration: WebConfiguration) async throws -> some ApplicationProtocol {
+    let logger = webLogger()
+    let gate = try await StartupGate.bundled()
+    var app = Application(
+        responder: gate,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Mupic"),
+        logger: logger)
+    app.addServices(
+        StartupService(
+            gate: gate, retry: configuration.startupRetry, logger: logger,
+            load: { try await loadServices(configuration: configuration) },
+            site: { buildRouter(services: $0, publicOrigins: configuration.publicOrigins).buildResponder() }))
+    return app
+}
+
+/// Everything the site needs, loaded from `configuration`; on failure nothing stays open.
+func loadServices(configuration: WebConfiguration) async throws -> MupicServices {
     let storage = try await configuration.database.open()
     do {
-        return try await buildApplication(openedStorage: storage, configuration: configuration)
+        let encoder = try SentenceEncoder(modelDirectory: configuration.modelDirectory)
+        let screen = try configuration.screening.load(logger: Logger(label: "mupic.web"))
+        let reader = PhotoDecoder(
+            limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels))
+        return try await MupicServices.load(
+            storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
+            tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), screen: screen,
+            photoDirectory: configuration.photoDirectory,
+            limits: configuration.limits, jobs: configuration.jobs, videos: videoFinder(configuration.listen, cache: storage))
     } catch {
         await storage.close()
         throw error
     }
 }
 
-private func buildApplication(openedStorage storage: any MupicStorage, configuration: WebConfiguration) async throws
-    -> some ApplicationProtocol
-{
-    let encoder = try SentenceEncoder(modelDirectory: configuration.modelDirectory)
-    let screen = try configuration.screening.load(logger: Logger(label: "mupic.web"))
-    let reader = PhotoDecoder(
-        limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels))
-    let services = try await MupicServices.load(
-        storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
-        tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), screen: screen,
-        photoDirectory: configuration.photoDirectory,
-        limits: configuration.limits, jobs: configuration.jobs, videos: videoFinder(configuration.listen, cache: storage))
-    services.photos.removeAbandonedTemporaryFiles()
-    return buildApplication(services: services, configuration: configuration, closingStorage: true)
+/// The server's logger; `LOG_LEVEL` (trace … critical) changes its level.
+private func webLogger() -> Logger {
+    var logger = Logger(label: "mupic.web")
+    logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    return logger
 }
 
 /// The YouTube finder `mupic serve` uses. Matches are kept in memory until the database keeps them,
@@ -55,24 +74,12 @@ func videoFinder(_ listen: ListenConfiguration, cache: any VideoMatchCache) -> V
 }
 
 /// The same application around services built elsewhere; tests use this with a temporary
-/// database and stub photo taggers.
-///
-/// - Parameter closingStorage: whether the application owns the storage and closes it when it
-///   stops; a caller that built the storage itself keeps it open for its own use.
-public func buildApplication(services: MupicServices, configuration: WebConfiguration, closingStorage: Bool = false)
-    -> some ApplicationProtocol
-{
-    var logger = Logger(label: "mupic.web")
-    logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+/// database and stub photo taggers. The caller owns the storage and closes it.
+public func buildApplication(services: MupicServices, configuration: WebConfiguration) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(services: services, publicOrigins: configuration.publicOrigins),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Mupic"),
-        logger: logger)
-    if closingStorage {
-        // Before the workers: a service group stops its services in reverse, so the job workers
-        // finish their jobs before the database connections close.
-        app.addServices(StorageService(storage: services.storage))
-    }
+        logger: webLogger())
     app.addServices(JobWorkerService(services: services))
     return app
 }

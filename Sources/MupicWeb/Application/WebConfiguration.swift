@@ -26,6 +26,8 @@ public struct WebConfiguration: Sendable {
     public var publicOrigins: [String]
     /// The unsafe-image screen every upload passes before it may reach the archive; on by default.
     public var screening: ScreeningSettings
+    /// How soon loading is tried again after a failed start (the server answers 503 meanwhile).
+    public var startupRetry: StartupRetry
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: StorageLocation = .sqlite(path: StorageLocation.defaultSQLitePath),
@@ -33,7 +35,8 @@ public struct WebConfiguration: Sendable {
         photoDirectory: URL = URL(fileURLWithPath: "var/photos"), songText: SongText = SongText(),
         limits: WebLimits = WebLimits(), jobs: JobSettings = JobSettings(),
         listen: ListenConfiguration = ListenConfiguration(), imageModels: URL? = nil,
-        publicOrigins: [String] = [], screening: ScreeningSettings = ScreeningSettings()
+        publicOrigins: [String] = [], screening: ScreeningSettings = ScreeningSettings(),
+        startupRetry: StartupRetry = StartupRetry()
     ) {
         self.host = host
         self.port = port
@@ -47,6 +50,7 @@ public struct WebConfiguration: Sendable {
         self.imageModels = imageModels
         self.publicOrigins = publicOrigins
         self.screening = screening
+        self.startupRetry = startupRetry
     }
 }
 

@@ -1,0 +1,47 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// Loads the site's services (storage, models, catalog) and opens the gate; when loading fails
+/// (an unreachable or damaged database, a missing or unreadable model) it says why in one log
+/// line, keeps the 503 page up and tries again, so the server recovers once the cause is gone
+/// without anyone restarting it. Once open, it runs the job workers and closes the storage after
+/// them at shutdown.
+struct StartupService: Service {
+    let gate: StartupGate
+    let retry: StartupRetry
+    let logger: Logger
+    /// Builds the services; on failure it has released whatever it opened.
+    let load: @Sendable () async throws -> MupicServices
+    /// The site's routes around loaded services.
+    let site: @Sendable (MupicServices) -> RouterResponder<WebContext>
+
+    func run() async throws {
+        var delay = retry.first
+        var failures = 0
+        while !Task.isCancelled {
+            let services: MupicServices
+            do {
+                services = try await load()
+            } catch {
+                failures += 1
+                // Every load error names its cause and the fix (which option, which script).
+                logger.error(
+                    "Mupic cannot start yet, answering 503 until it can: \(error)",
+                    metadata: ["attempt": "\(failures)", "retry_in": "\(delay)"])
+                // Graceful shutdown or cancellation ends the wait, and with it the service.
+                let wait = delay
+                guard (try? await cancelWhenGracefulShutdown({ try await Task.sleep(for: wait) })) != nil else { return }
+                delay = retry.next(after: delay)
+                continue
+            }
+            gate.open(site(services))
+            if failures > 0 { logger.notice("Mupic is serving again", metadata: ["failed_attempts": "\(failures)"]) }
+            services.photos.removeAbandonedTemporaryFiles()
+            // Workers first, storage after: jobs in hand finish before the connections close.
+            try await JobWorkerService(services: services).run()
+            await services.storage.close()
+            return
+        }
+    }
+}
