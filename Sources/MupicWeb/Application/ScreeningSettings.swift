@@ -6,7 +6,7 @@ public import MupicVision
 /// Whether and how `mupic serve` screens uploads for unsafe images before they may reach the
 /// public archive.
 ///
-/// On by default and fail-closed: when the model is missing the server refuses to start
+/// On by default and fail-closed: while the model is missing the server answers 503
 /// rather than publish unscreened photos. Turning it off is an explicit operator decision
 /// (`--no-screening` or `MUPIC_SCREENING=off`), logged at every start.
 public struct ScreeningSettings: Sendable {
