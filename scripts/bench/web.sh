@@ -5,6 +5,8 @@
 #   - POST /api/recommendations end to end (upload → job → five songs) with a 1-megapixel
 #     and a 12-megapixel JPEG made from a shared sample photo;
 #   - the server's RSS after RECOMMENDATIONS (default 10,000) recommendations, then wrk on the archive.
+# Uploads are screened for unsafe images as `mupic serve` does by default; SCREENING=off
+# measures the same without the screen (--no-screening).
 # Every request goes to 127.0.0.1 and every loop is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,7 +23,11 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 $bin ingest --database "$work/db.sqlite" >/dev/null 2>&1
 vips thumbnail "$shared/photos/exif/iphone_hdr_NO.jpg" "$work/1mp.jpg" 1155            # 1155x866
 vips resize "$shared/photos/exif/iphone_hdr_NO.jpg" "$work/12mp.jpg[Q=90]" 1.2255       # 4000x3000
-$bin serve --port "$port" --database "$work/db.sqlite" --photos "$work/photos" --workers 2 --uploads-per-minute 0 --api-per-minute 0 >"$work/server.log" 2>&1 &
+screening=()
+[[ ${SCREENING:-on} == off ]] && screening=(--no-screening)
+echo "## mupic serve, unsafe-image screening ${SCREENING:-on}"
+$bin serve --port "$port" --database "$work/db.sqlite" --photos "$work/photos" --workers 2 --uploads-per-minute 0 --api-per-minute 0 \
+    "${screening[@]}" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.2; done
 url=http://127.0.0.1:$port
