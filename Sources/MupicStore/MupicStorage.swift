@@ -102,6 +102,8 @@ public enum StorageError: Error, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason) where reason.contains("not a database") || reason.contains("malformed"):
             "the database at \(path) is damaged: \(reason) (restore it from a backup, or move it away and run 'mupic ingest' to start empty)"
+        case .cannotOpen(let path, let reason) where path.hasPrefix("postgres"):
+            "cannot open the database at \(path): \(reason)"
         case .cannotOpen(let path, let reason):
             "cannot open the database at \(path): \(reason) (check the directory exists and is writable, or pass --database)"
         case .badURL(let url, let reason):

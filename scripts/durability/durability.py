@@ -11,8 +11,10 @@ after; exits 1 on any violation. Loopback only; every loop is bounded. Standard 
 
 Usage: durability.py --mupic BIN --database FILE --photos DIR --logs DIR --signal KILL|TERM [--count 300]
 """
-import argparse, json, os, signal, socket, sqlite3, struct, subprocess, sys, threading, time, urllib.error
-import urllib.request, uuid, zlib
+import argparse, json, os, signal, sqlite3, subprocess, sys, threading, time, urllib.error, urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from mupic_load import Server, png, upload_form  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--mupic", required=True)
@@ -30,90 +32,17 @@ started = time.monotonic()
 deadline = started + args.deadline
 # After SIGTERM nothing may wait for a lease to expire: make expiry far later than the deadline.
 lease = 8 if args.signal == "KILL" else 3600
+PHOTO_SIZE = 96  # about 28 KB: big enough that a kill can land while its files are being written
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def png(index, size=96):
-    """A PNG whose pixels depend on `index`, so every upload is a different photo; big enough
-    (about 28 KB) that a kill can land while its files are being written."""
-    rows = bytearray()
-    for y in range(size):
-        rows.append(0)
-        for x in range(size):
-            rows += bytes(((index * 37 + index // 256 * 71 + x * 5 + y * y) % 256, (index * 91 + y * 7 + x * x) % 256, (index * 13 + x * y) % 256))
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows))) + chunk(b"IEND", b"")
-
-
-class Server:
-    def __init__(self):
-        self.port, self.process, self.generation = free_port(), None, 0
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self):
-        self.generation += 1
-        log = open(os.path.join(args.logs, f"server-{self.generation}.log"), "w")
-        self.process = subprocess.Popen(
-            [args.mupic, "serve", "--port", str(self.port), "--database", args.database, "--photos", args.photos,
-             "--workers", "2", "--job-lease", str(lease), "--job-poll", "1",
-             # Rate limits and the unsafe-image screen are tested elsewhere; here they would only slow the load.
-             "--uploads-per-minute", "0", "--api-per-minute", "0", "--no-screening"],
-            stdout=log, stderr=subprocess.STDOUT)
-
-    def wait_ready(self, limit=60):
-        end = time.monotonic() + limit
-        while time.monotonic() < end:
-            if self.process.poll() is not None:
-                raise SystemExit(f"the server exited with {self.process.returncode}; see {args.logs}")
-            try:
-                with urllib.request.urlopen(self.url + "/", timeout=2):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit(f"the server did not answer within {limit} s")
-
-    def signal(self, number):
-        if self.process and self.process.poll() is None:
-            os.kill(self.process.pid, number)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
-server = Server()
+server = Server(args.mupic, [
+    "--database", args.database, "--photos", args.photos, "--workers", "2", "--job-lease", str(lease), "--job-poll", "1",
+    # Rate limits and the unsafe-image screen are tested elsewhere; here they would only slow the load.
+    "--uploads-per-minute", "0", "--api-per-minute", "0", "--no-screening"], args.logs, "main")
 lock = threading.Lock()
 accepted = []  # (job id, photo id)
 counts = {"http_503": 0, "connection_errors": 0, "other_errors": 0}
 next_index = [0]
 down = threading.Event()  # set while the server is stopped: clients wait instead of spinning
-
-
-def form(index):
-    boundary = uuid.uuid4().hex
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="genres"\r\n\r\n{genre}\r\n'.encode()
-             for genre in args.genres.split(",")]
-    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="p{index}.png"\r\n'
-                 f'Content-Type: image/png\r\n\r\n'.encode() + png(index) + b"\r\n")
-    parts.append(f"--{boundary}--\r\n".encode())
-    return boundary, b"".join(parts)
 
 
 def upload_worker():
@@ -126,7 +55,7 @@ def upload_worker():
         for _ in range(400):
             if time.monotonic() >= deadline:
                 return
-            boundary, body = form(index)
+            boundary, body = upload_form(index, args.genres, png(index, PHOTO_SIZE))
             request = urllib.request.Request(
                 server.url + "/api/recommendations", data=body, method="POST",
                 headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
@@ -266,7 +195,7 @@ try:
             time.sleep(0.5)
     total_seconds = time.monotonic() - load_started
 finally:
-    server.stop()
+    server.stop(timeout=30)
 
 after = database_counts()
 after_files = file_counts()

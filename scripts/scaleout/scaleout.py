@@ -8,8 +8,10 @@ violation. Loopback only; every loop is bounded in count and time. Standard libr
 
 Usage: scaleout.py --mupic BIN --database URL --photos DIR --logs DIR [--count 2000]
 """
-import argparse, json, os, signal, socket, struct, subprocess, sys, threading, time, urllib.error
-import urllib.request, uuid, zlib
+import argparse, json, os, subprocess, sys, threading, time, urllib.error, urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from mupic_load import Server, png, upload_form  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--mupic", required=True)
@@ -26,86 +28,16 @@ started = time.monotonic()
 deadline = started + args.deadline
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def png(index, size=24):
-    """A small PNG whose pixels depend on `index`, so every upload is a different photo."""
-    rows = bytearray()
-    for y in range(size):
-        rows.append(0)
-        for x in range(size):
-            rows += bytes(((index * 37 + x * 5) % 256, (index * 91 + y * 7) % 256, (index * 13 + x * y) % 256))
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows))) + chunk(b"IEND", b"")
-
-
-class Server:
-    def __init__(self, name):
-        self.name, self.port, self.process, self.generation = name, free_port(), None, 0
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self):
-        self.generation += 1
-        log = open(os.path.join(args.logs, f"server-{self.name}-{self.generation}.log"), "w")
-        self.process = subprocess.Popen(
-            [args.mupic, "serve", "--port", str(self.port), "--database", args.database, "--photos", args.photos,
-             "--workers", "2", "--job-lease", "8", "--job-poll", "1", "--uploads-per-minute", "0", "--api-per-minute", "0",
-             # The unsafe-image screen is tested elsewhere; in a debug build it would dominate the load.
-             "--no-screening"],
-            stdout=log, stderr=subprocess.STDOUT)
-
-    def wait_ready(self, limit=60):
-        end = time.monotonic() + limit
-        while time.monotonic() < end:
-            if self.process.poll() is not None:
-                raise SystemExit(f"server {self.name} exited with {self.process.returncode}; see {args.logs}")
-            try:
-                with urllib.request.urlopen(self.url + "/", timeout=2):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit(f"server {self.name} did not answer within {limit} s")
-
-    def kill(self):
-        if self.process and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.kill()
-
-
-servers = [Server("a"), Server("b")]
+server_options = [
+    "--database", args.database, "--photos", args.photos,
+    "--workers", "2", "--job-lease", "8", "--job-poll", "1", "--uploads-per-minute", "0", "--api-per-minute", "0",
+    # The unsafe-image screen is tested elsewhere; in a debug build it would dominate the load.
+    "--no-screening"]
+servers = [Server(args.mupic, server_options, args.logs, name) for name in ("a", "b")]
 lock = threading.Lock()
 accepted = []  # (job id, photo id, server name)
 counts = {"http_503": 0, "connection_errors": 0, "other_errors": 0}
 next_index = [0]
-
-
-def form(index):
-    boundary = uuid.uuid4().hex
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="genres"\r\n\r\n{genre}\r\n'.encode()
-             for genre in args.genres.split(",")]
-    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="p{index}.png"\r\n'
-                 f'Content-Type: image/png\r\n\r\n'.encode() + png(index) + b"\r\n")
-    parts.append(f"--{boundary}--\r\n".encode())
-    return boundary, b"".join(parts)
 
 
 def upload_worker():
@@ -120,7 +52,7 @@ def upload_worker():
             if time.monotonic() >= deadline:
                 return
             server = servers[target]
-            boundary, body = form(index)
+            boundary, body = upload_form(index, args.genres, png(index, 24))
             request = urllib.request.Request(
                 server.url + "/api/recommendations", data=body, method="POST",
                 headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})

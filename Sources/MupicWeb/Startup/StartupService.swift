@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOConcurrencyHelpers
 import ServiceLifecycle
 
 /// Loads the site's services (storage, models, catalog) and opens the gate; when loading fails
@@ -17,19 +18,29 @@ struct StartupService: Service {
     let site: @Sendable (MupicServices) -> RouterResponder<WebContext>
 
     func run() async throws {
+        let stopping = NIOLockedValueBox(false)
+        try await withGracefulShutdownHandler {
+            try await startThenServe(stopping: stopping)
+        } onGracefulShutdown: {
+            stopping.withLockedValue { $0 = true }
+        }
+    }
+
+    private func startThenServe(stopping: NIOLockedValueBox<Bool>) async throws {
         var delay = retry.first
         var failures = 0
-        while !Task.isCancelled {
+        while true {
             let services: MupicServices
             do {
-                services = try await load()
+                // A shutdown cancels a load still waiting (for PostgreSQL, say); the load closes what it opened.
+                services = try await cancelWhenGracefulShutdown { try await load() }
             } catch {
+                if stopping.withLockedValue({ $0 }) { return }
                 failures += 1
                 // Every load error names its cause and the fix (which option, which script).
                 logger.error(
                     "Mupic cannot start yet, answering 503 until it can: \(error)",
                     metadata: ["attempt": "\(failures)", "retry_in": "\(delay)"])
-                // Graceful shutdown or cancellation ends the wait, and with it the service.
                 let wait = delay
                 guard (try? await cancelWhenGracefulShutdown({ try await Task.sleep(for: wait) })) != nil else { return }
                 delay = retry.next(after: delay)
