@@ -80,6 +80,15 @@ import Testing
                 body.rawPart(header: Array("Conte".utf8) + [0x9C] + Array("t-Disposition: form-data; name=\"genres\"".utf8), value: "jazz")
                 return body
             }, status: .badRequest, code: "malformed_form", koreanMessage: "업로드가 중간에 끊겼거나"),
+        // Found by FuzzUploadForm: a field that is not UTF-8 was repaired with U+FFFD, three
+        // bytes each, so it could pass its byte limit three times over.
+        BadUpload(
+            name: "a field that is not UTF-8",
+            body: {
+                var body = MultipartBody.upload(photo: TestImages.png())
+                body.rawPart(header: Array("Content-Disposition: form-data; name=\"genres\"".utf8), value: [0x62, 0xFF, 0xFE, 0x88])
+                return body
+            }, status: .badRequest, code: "malformed_form", koreanMessage: "업로드가 중간에 끊겼거나"),
     ]
 
     @Test(arguments: cases) func refusedOnTheSiteWithNothingStored(_ bad: BadUpload) async throws {

@@ -129,7 +129,13 @@ private final class PartCollector {
             }
             form.photo = Data(bytes)
         } else if !isFile {
-            form.fields[name, default: []].append(String(decoding: bytes, as: UTF8.self))
+            // Not repaired with U+FFFD: each replacement is 3 bytes, so a repaired field could
+            // be three times its limit (found by the FuzzUploadForm target).
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                problem = .malformedForm
+                return
+            }
+            form.fields[name, default: []].append(text)
         }
     }
 }

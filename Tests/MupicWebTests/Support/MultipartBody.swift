@@ -22,7 +22,11 @@ struct MultipartBody {
 
     /// A part with one header line exactly as given, bytes and all (for forms no browser sends).
     mutating func rawPart(header: [UInt8], value: String) {
-        bytes += Array("--\(boundary)\r\n".utf8) + header + Array("\r\n\r\n\(value)\r\n".utf8)
+        rawPart(header: header, value: Array(value.utf8))
+    }
+
+    mutating func rawPart(header: [UInt8], value: [UInt8]) {
+        bytes += Array("--\(boundary)\r\n".utf8) + header + Array("\r\n\r\n".utf8) + value + Array("\r\n".utf8)
     }
 
     /// The finished body (with the closing boundary unless `truncated`).
