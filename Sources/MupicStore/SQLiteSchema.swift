@@ -159,6 +159,14 @@ enum SQLiteSchema {
             }
             try db.create(index: "images_screening", on: "images", columns: ["screening_state", "created_at"])
         }
+        migrator.registerMigration("v7-archive-index") { db in
+            // The archive's pages in order (PostgreSQL has had this index since v1): without it a
+            // page sorted every public photo, 250 ms a page at 10,000 photos.
+            try db.execute(
+                sql: "CREATE INDEX images_archive ON images (created_at DESC, id DESC) WHERE is_public AND NOT is_hidden")
+            try db.execute(
+                sql: "CREATE INDEX recommendations_latest ON recommendations (image_id, created_at DESC, id DESC)")
+        }
         return migrator
     }
 }

@@ -61,19 +61,9 @@ extension SQLiteStorage {
             let rows: [Row]
             if let cursor {
                 rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT * FROM images WHERE is_public AND NOT is_hidden AND \(Self.archivedScreening)
-                            AND (created_at, id) < (?, ?)
-                        ORDER BY created_at DESC, id DESC LIMIT ?
-                        """, arguments: [cursor.createdAt, cursor.photoID, limit])
+                    db, sql: Self.archiveQuery(afterCursor: true), arguments: [cursor.createdAt, cursor.photoID, limit])
             } else {
-                rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT * FROM images WHERE is_public AND NOT is_hidden AND \(Self.archivedScreening)
-                        ORDER BY created_at DESC, id DESC LIMIT ?
-                        """, arguments: [limit])
+                rows = try Row.fetchAll(db, sql: Self.archiveQuery(afterCursor: false), arguments: [limit])
             }
             return try rows.map { row in
                 let photo = try Self.photo(row, db: db)
@@ -83,6 +73,16 @@ extension SQLiteStorage {
                 return ArchiveEntry(photo: photo, recommendation: try latest.map { try Self.recommendation($0, db: db) })
             }
         }
+    }
+
+    /// One archive page, newest first, read in order from the partial index `images_archive`:
+    /// the cost is the page's, not the archive's.
+    static func archiveQuery(afterCursor: Bool) -> String {
+        """
+        SELECT * FROM images WHERE is_public AND NOT is_hidden AND \(archivedScreening)
+            \(afterCursor ? "AND (created_at, id) < (?, ?)" : "")
+        ORDER BY created_at DESC, id DESC LIMIT ?
+        """
     }
 
     public func setHidden(_ hidden: Bool, photoID: String) async throws {
