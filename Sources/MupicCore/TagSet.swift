@@ -9,6 +9,9 @@ public struct TagSet: Hashable, Sendable, Codable, Sequence {
 
     public init() { tags = [] }
 
+    /// Tags already in vocabulary order, each once.
+    private init(inVocabularyOrder tags: [Tag]) { self.tags = tags }
+
     public var isEmpty: Bool { tags.isEmpty }
     public var count: Int { tags.count }
 
@@ -34,13 +37,22 @@ public struct TagSet: Hashable, Sendable, Codable, Sequence {
 
     /// Parses a key made by `key`; unknown ids are an error, not silently dropped.
     public init(key: String) throws(VocabularyError) {
-        let ids = key.split(separator: ",").map(String.init)
         var tags: [Tag] = []
-        for id in ids {
-            guard let tag = Vocabulary.tag(id: id) else { throw .unknownTag(id) }
+        // A key made by `key` is already in vocabulary order without repeats: no set, no sort
+        // (pages parse one per song shown).
+        var inOrder = true
+        var previous = -1
+        for id in key.split(separator: ",") {
+            guard let (tag, index) = Vocabulary.indexedTag(id: String(id)) else { throw .unknownTag(String(id)) }
+            inOrder = inOrder && index > previous
+            previous = index
             tags.append(tag)
         }
-        self.init(tags)
+        if inOrder {
+            self.init(inVocabularyOrder: tags)
+        } else {
+            self.init(tags)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

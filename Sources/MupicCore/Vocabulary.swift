@@ -7,7 +7,7 @@ public enum Vocabulary {
 
     /// The tag with this stable id.
     public static func tag(id: String) -> Tag? {
-        byID[id]
+        byID[id]?.tag
     }
 
     /// Resolves an id, a Korean label or an English gloss (case- and space-insensitive).
@@ -17,12 +17,16 @@ public enum Vocabulary {
 
     /// The position of a tag in the vocabulary; used for compact storage and stable ordering.
     public static func index(of tag: Tag) -> Int {
-        indexByID[tag.id]!
+        byID[tag.id]!.index
     }
 
-    private static let byID: [String: Tag] = Dictionary(uniqueKeysWithValues: allTags.map { ($0.id, $0) })
-    private static let indexByID: [String: Int] = Dictionary(
-        uniqueKeysWithValues: allTags.enumerated().map { ($1.id, $0) })
+    /// The tag with this id and its position, in one lookup.
+    public static func indexedTag(id: String) -> (tag: Tag, index: Int)? {
+        byID[id].map { ($0.tag, $0.index) }
+    }
+
+    private static let byID: [String: (tag: Tag, index: Int)] = Dictionary(
+        uniqueKeysWithValues: allTags.enumerated().map { ($1.id, ($1, $0)) })
     private static let byFacet: [Facet: [Tag]] = Dictionary(grouping: allTags, by: \.facet)
     private static let byName: [LabelKey: Tag] = {
         var names: [LabelKey: Tag] = [:]

@@ -61,14 +61,16 @@ extension SQLiteStorage {
             let rows: [Row]
             if let cursor {
                 rows = try Row.fetchAll(
-                    db, sql: Self.archiveQuery(afterCursor: true), arguments: [cursor.createdAt, cursor.photoID, limit])
+                    db.cachedStatement(sql: Self.archiveQuery(afterCursor: true)),
+                    arguments: [cursor.createdAt, cursor.photoID, limit])
             } else {
-                rows = try Row.fetchAll(db, sql: Self.archiveQuery(afterCursor: false), arguments: [limit])
+                rows = try Row.fetchAll(db.cachedStatement(sql: Self.archiveQuery(afterCursor: false)), arguments: [limit])
             }
             return try rows.map { row in
                 let photo = try Self.photo(row, db: db)
                 let latest = try Row.fetchOne(
-                    db, sql: "SELECT * FROM recommendations WHERE image_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+                    db.cachedStatement(
+                        sql: "SELECT * FROM recommendations WHERE image_id = ? ORDER BY created_at DESC, id DESC LIMIT 1"),
                     arguments: [photo.id])
                 return ArchiveEntry(photo: photo, recommendation: try latest.map { try Self.recommendation($0, db: db) })
             }
@@ -139,8 +141,10 @@ extension SQLiteStorage {
 
     static func photo(_ row: Row, db: Database) throws -> PhotoRecord {
         let id: String = row["id"]
+        // Cached statements: an archive page runs these once per entry.
         let tags = try Row.fetchAll(
-            db, sql: "SELECT tag, score, evidence FROM image_tags WHERE image_id = ? ORDER BY score DESC, tag", arguments: [id]
+            db.cachedStatement(sql: "SELECT tag, score, evidence FROM image_tags WHERE image_id = ? ORDER BY score DESC, tag"),
+            arguments: [id]
         ).map { PhotoTagRecord(tagID: $0["tag"], score: $0["score"], evidence: $0["evidence"]) }
         let signals: String = row["missing_signals"]
         let state: String = row["screening_state"]
@@ -157,13 +161,13 @@ extension SQLiteStorage {
     static func recommendation(_ row: Row, db: Database) throws -> RecommendationRecord {
         let id: String = row["id"]
         let songRows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.rank, r.song_id, r.similarity, r.reason, r.shared_tags, r.liked_song_id,
-                       s.title, s.artist, s.album, s.genre, s.year, s.language, s.tag_set
-                FROM recommendation_songs r JOIN songs s ON s.id = r.song_id
-                WHERE r.recommendation_id = ? ORDER BY r.rank
-                """, arguments: [id])
+            db.cachedStatement(
+                sql: """
+                    SELECT r.rank, r.song_id, r.similarity, r.reason, r.shared_tags, r.liked_song_id,
+                           s.title, s.artist, s.album, s.genre, s.year, s.language, s.tag_set
+                    FROM recommendation_songs r JOIN songs s ON s.id = r.song_id
+                    WHERE r.recommendation_id = ? ORDER BY r.rank
+                    """), arguments: [id])
         let songs = try songRows.map { song in
             let songID: Int64 = song["song_id"]
             return RecommendedSongRecord(

@@ -52,6 +52,13 @@ private typealias Tag = MupicCore.Tag
         #expect(try TagSet(key: "") == TagSet())
     }
 
+    /// A key not made by `key` (out of order, a repeat) still gives the canonical set.
+    @Test func aHandWrittenKeyIsPutInVocabularyOrder() throws {
+        let set = try TagSet(key: "winter,rainy,walk,rainy,night")
+        #expect(set.key == "walk,night,rainy,winter")
+        #expect(set == TagSet(tags("walk", "night", "rainy", "winter")))
+    }
+
     @Test func unknownKeyIsAnError() {
         #expect(throws: VocabularyError.unknownTag("nope")) { try TagSet(key: "cafe,nope") }
     }

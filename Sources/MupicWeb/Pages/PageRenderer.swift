@@ -58,7 +58,7 @@ struct PageRenderer: Sendable {
             assetVersion: assetVersion, navHome: section == "home", navArchive: section == "archive",
             navDashboard: section == "dashboard", navAccount: section == "account",
             account: context.account.map { AccountNav(username: $0.username, csrf: $0.csrfToken) }, page: model)
-        let html = library.render(frame, withTemplate: template) ?? "template \(template) is missing"
+        let html = library.render(TemplateValues.flatten(frame), withTemplate: template) ?? "template \(template) is missing"
         return Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
