@@ -19,6 +19,19 @@ import Testing
         #expect(small.modelInputs.scene.count == 224 * 224 * 3, "a 100×78 photo is enlarged to the model size")
     }
 
+    /// A decoder makes only the inputs it is asked for, and those exactly as a full decoder does.
+    @Test func onlyTheNeededInputsArePrepared() throws {
+        let data = try SharedPhotos.data("exif/iphone_hdr_NO.jpg")
+        let full = try PhotoDecoder().decode(data).modelInputs
+        let none = try PhotoDecoder(modelInputs: []).decode(data).modelInputs
+        #expect(none.scene.isEmpty && none.weather.isEmpty && none.screening.isEmpty)
+        let screening = try PhotoDecoder(modelInputs: .screening).decode(data).modelInputs
+        #expect(screening.scene.isEmpty && screening.weather.isEmpty)
+        #expect(screening.screening == full.screening)
+        let models = try PhotoDecoder(modelInputs: [.scene, .weather]).decode(data).modelInputs
+        #expect(models.scene == full.scene && models.weather == full.weather && models.screening.isEmpty)
+    }
+
     @Test func aFlatColourStaysFlat() throws {
         let flat = TestImages.png(width: 300, height: 170) { _, _ in [90, 140, 200] }
         for inputs in [try PhotoDecoder().decode(Data(flat)).modelInputs, try PhotoDecoder().modelInputs(Data(flat))] {

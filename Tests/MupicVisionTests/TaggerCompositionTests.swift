@@ -31,6 +31,17 @@ import Testing
         #expect(answer.tags.map(\.tag.id) == ["night", "summer"])
     }
 
+    /// A server's decoder prepares what its tagger declares: nothing for the offline heuristic,
+    /// the scene and weather squares for the image models, through any wrapper.
+    @Test func taggersDeclareTheInputsTheyRead() throws {
+        let models = try PhotoTaggers.make(imageModels: SharedImageModels.directory, environment: [:])
+        #expect(models.modelInputs == [.scene, .weather])
+        #expect(HeuristicPhotoTagger().modelInputs.isEmpty)
+        #expect(CaptureTimeAnchoredTagger(base: models).modelInputs == [.scene, .weather])
+        #expect(FallbackPhotoTagger(primary: HeuristicPhotoTagger(), fallback: models).modelInputs == [.scene, .weather])
+        #expect(FallbackPhotoTagger(primary: HeuristicPhotoTagger(), fallback: HeuristicPhotoTagger()).modelInputs.isEmpty)
+    }
+
     @Test func settingsChooseTheTagger() throws {
         #expect(try PhotoTaggers.make(imageModels: nil, environment: [:]) is HeuristicPhotoTagger)
         let vision = try PhotoTaggers.make(

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MupicML
 import MupicStore
 import MupicTestSupport
+import MupicVision
 import Testing
 @testable import MupicWeb
 
@@ -53,6 +54,20 @@ import Testing
             try FileManager.default.createSymbolicLink(at: models, withDestinationURL: Self.sentenceModel)
             #expect(try await client.waitFor(.ok, at: "/"), "the server did not recover once the model was in place")
         }
+    }
+
+    /// The server's decoder prepares only the model inputs its tagger and screen read.
+    @Test func theDecoderPreparesWhatTheTaggerAndTheScreenRead() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("mupic.sqlite")
+        var settings = configuration(database: database, models: Self.sentenceModel)
+        let plain = try await loadServices(configuration: settings)
+        await plain.storage.close()
+        #expect((plain.reader as? PhotoDecoder)?.modelInputs == [])
+        settings.screening = ScreeningSettings(modelDirectory: TestScreening.directory)
+        let screened = try await loadServices(configuration: settings)
+        await screened.storage.close()
+        #expect((screened.reader as? PhotoDecoder)?.modelInputs == .screening)
     }
 
     /// The page and the API say "come back later", the page keeps its stylesheet, and an upload is refused.

@@ -9,13 +9,17 @@ import MupicCore
 /// nothing. Safe to use from many tasks at once; each call is independent.
 public struct PhotoDecoder: Sendable {
     public let limits: PhotoLimits
+    /// The image-model inputs ``decode(_:)`` prepares; each costs resampling (and the screen's a
+    /// JPEG round trip) on every upload, so a server asks only for those its tagger and screen read.
+    public let modelInputs: ModelInputs.Needs
     private let threadsPerImage: Int
     private let logger = Logger(label: "mupic.vision.decoder")
 
     /// `threadsPerImage` bounds libvips' worker threads for one photo; a server decoding many
     /// uploads at once does best with 1. The first decoder to run fixes it for the process.
-    public init(limits: PhotoLimits = PhotoLimits(), threadsPerImage: Int = 1) {
+    public init(limits: PhotoLimits = PhotoLimits(), modelInputs: ModelInputs.Needs = .all, threadsPerImage: Int = 1) {
         self.limits = limits
+        self.modelInputs = modelInputs
         self.threadsPerImage = threadsPerImage
     }
 
@@ -67,7 +71,8 @@ public struct PhotoDecoder: Sendable {
         let thumbnailJPEG = try thumbnail.jpeg(quality: Self.thumbnailQuality)
         let sample = try thumbnail.fitted(longEdge: ColourStats.sampleLongEdge).materialized()
         let colour = ColourStats(rgb: try sample.pixels(), width: sample.width, height: sample.height)
-        let inputs = try ModelInputs(from: ModelInputs.source(thumbnail, upright))
+        let inputs =
+            modelInputs.isEmpty ? ModelInputs.none : try ModelInputs(from: ModelInputs.source(thumbnail, upright), needs: modelInputs)
 
         return DecodedPhoto(
             format: format,

@@ -25,10 +25,27 @@ public struct ModelInputs: Sendable, Hashable {
     /// `sceneSize`×`sceneSize`×3 bytes: the unsafe-image screen's input.
     public let screening: [UInt8]
 
+    /// Which inputs a decoder prepares: a server makes only those its tagger and screen read.
+    public struct Needs: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        public static let scene = Needs(rawValue: 1)
+        public static let weather = Needs(rawValue: 2)
+        public static let screening = Needs(rawValue: 4)
+        public static let all: Needs = [.scene, .weather, .screening]
+    }
+
+    /// An input that was not prepared (see ``Needs``) is empty.
     public init(scene: [UInt8], weather: [UInt8], screening: [UInt8]) {
-        precondition(scene.count == Self.sceneSize * Self.sceneSize * 3, "scene input must be \(Self.sceneSize)² RGB")
-        precondition(weather.count == Self.weatherSize * Self.weatherSize * 3, "weather input must be \(Self.weatherSize)² RGB")
-        precondition(screening.count == Self.sceneSize * Self.sceneSize * 3, "screening input must be \(Self.sceneSize)² RGB")
+        precondition(
+            scene.isEmpty || scene.count == Self.sceneSize * Self.sceneSize * 3, "scene input must be \(Self.sceneSize)² RGB")
+        precondition(
+            weather.isEmpty || weather.count == Self.weatherSize * Self.weatherSize * 3,
+            "weather input must be \(Self.weatherSize)² RGB")
+        precondition(
+            screening.isEmpty || screening.count == Self.sceneSize * Self.sceneSize * 3,
+            "screening input must be \(Self.sceneSize)² RGB")
         self.scene = scene
         self.weather = weather
         self.screening = screening
@@ -41,12 +58,23 @@ public struct ModelInputs: Sendable, Hashable {
     /// on each side (see ``source(_:)``). The weather square is resized from the photo, not
     /// from the 256² square: the weather CNN is sensitive to the extra blur (mountains.jpg
     /// turns from rain 0.56 to cloudy 0.42 that way).
-    init(from image: VipsImage) throws(PhotoError) {
-        let resized = try image.resized(width: Self.sceneResize, height: Self.sceneResize).materialized()
-        let square = try resized.pixels()
-        let weather = try image.resized(width: Self.weatherSize, height: Self.weatherSize).pixels()
-        self.init(scene: Self.centre(of: square), weather: weather, screening: Self.centre(of: try Self.jpegRoundTrip(resized)))
+    init(from image: VipsImage, needs: Needs = .all) throws(PhotoError) {
+        var scene: [UInt8] = []
+        var weather: [UInt8] = []
+        var screening: [UInt8] = []
+        if !needs.isDisjoint(with: [.scene, .screening]) {
+            let resized = try image.resized(width: Self.sceneResize, height: Self.sceneResize).materialized()
+            if needs.contains(.scene) { scene = Self.centre(of: try resized.pixels()) }
+            if needs.contains(.screening) { screening = Self.centre(of: try Self.jpegRoundTrip(resized)) }
+        }
+        if needs.contains(.weather) {
+            weather = try image.resized(width: Self.weatherSize, height: Self.weatherSize).pixels()
+        }
+        self.init(scene: scene, weather: weather, screening: screening)
     }
+
+    /// The empty set of inputs, for a decoder that needs none.
+    static let none = ModelInputs(scene: [], weather: [], screening: [])
 
     /// The pixels after encoding as JPEG and decoding again: the compression artefacts are
     /// part of what the Open NSFW model was fitted to (its package measures scores shifting by

@@ -39,6 +39,7 @@ public final class UnsafeImageScreen: Sendable {
 
     /// The verdict on a decoded photo, from its ``ModelInputs/screening`` pixels.
     public func screen(_ inputs: ModelInputs) -> ScreeningResult {
+        precondition(!inputs.screening.isEmpty, "the photo decoder was not asked for the screening input (ModelInputs.Needs)")
         do {
             return ScreeningResult(score: try classifier.score(rgb: inputs.screening), threshold: threshold)
         } catch {

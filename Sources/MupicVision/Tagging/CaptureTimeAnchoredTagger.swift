@@ -12,6 +12,8 @@ public struct CaptureTimeAnchoredTagger: PhotoTagger {
         self.base = base
     }
 
+    public var modelInputs: ModelInputs.Needs { base.modelInputs }
+
     public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
         let answer = try await base.tag(photo)
         let (offline, _) = clock.offlineEvidence(photo.analysis)

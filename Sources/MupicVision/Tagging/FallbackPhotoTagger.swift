@@ -14,6 +14,8 @@ public struct FallbackPhotoTagger: PhotoTagger {
     public let fallbackName: String
     private let logger: Logger
 
+    public var modelInputs: ModelInputs.Needs { primary.modelInputs.union(fallback.modelInputs) }
+
     public init(
         primary: any PhotoTagger, fallback: any PhotoTagger, primaryName: String = "vision model",
         fallbackName: String = "offline tagger", logger: Logger = Logger(label: "mupic.vision.fallback")

@@ -32,6 +32,8 @@ public struct ModelPhotoTagger: OfflinePhotoTagger {
     }
 
     /// What the two models say about one photo's inputs (about 10 ms of CPU).
+    public var modelInputs: ModelInputs.Needs { [.scene, .weather] }
+
     public func signals(_ inputs: ModelInputs) throws -> ModelSignals {
         let sceneAnswer = try scene.classify(rgb: inputs.scene)
         let weatherAnswer = try weather.classify(rgb: inputs.weather)

@@ -7,6 +7,12 @@ public import MupicCore
 /// caller can show why a tag set is thin.
 public protocol PhotoTagger: Sendable {
     func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging
+    /// The image-model inputs this tagger reads from a decoded photo; none unless it runs image models.
+    var modelInputs: ModelInputs.Needs { get }
+}
+
+extension PhotoTagger {
+    public var modelInputs: ModelInputs.Needs { [] }
 }
 
 /// One tag for a photo, how sure the tagger is, and why.

@@ -35,11 +35,14 @@ func loadServices(configuration: WebConfiguration) async throws -> MupicServices
     do {
         let encoder = try SentenceEncoder(modelDirectory: configuration.modelDirectory)
         let screen = try configuration.screening.load(logger: Logger(label: "mupic.web"))
+        let tagger = try PhotoTaggers.make(imageModels: configuration.imageModels)
+        // Only the inputs something reads: the resampling for the others was a fifth of an upload's CPU.
         let reader = PhotoDecoder(
-            limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels))
+            limits: PhotoLimits(maxBytes: configuration.limits.maxPhotoBytes, maxPixels: configuration.limits.maxPixels),
+            modelInputs: tagger.modelInputs.union(screen == nil ? [] : .screening))
         return try await MupicServices.load(
             storage: storage, embedder: encoder, songText: configuration.songText, reader: reader,
-            tagger: try PhotoTaggers.make(imageModels: configuration.imageModels), screen: screen,
+            tagger: tagger, screen: screen,
             photoDirectory: configuration.photoDirectory,
             limits: configuration.limits, jobs: configuration.jobs, videos: videoFinder(configuration.listen, cache: storage))
     } catch {
