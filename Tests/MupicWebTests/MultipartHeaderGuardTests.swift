@@ -24,6 +24,24 @@ import Testing
         #expect(accepts(good, chunk: chunk))
     }
 
+    /// Found by FuzzUploadForm (and a trap in MultipartKit): a header line without a colon (here
+    /// the next delimiter) was taken for the end of the headers, so the non-ASCII header name
+    /// after it went unchecked while the parser still read headers.
+    @Test(arguments: [1, 5, 1000]) func aHeaderLineWithoutAColonIsRefused(chunk: Int) {
+        let bad = Array("--XyZ\r\nContent-Disposition: form-data; name=\"genres\"\r\n--XyZ\r\nContent-Dispositio".utf8)
+            + [0x94] + Array(": form-data; name=\"genres\"\r\n\r\nballad\r\n--XyZ--\r\n".utf8)
+        #expect(!accepts(bad, chunk: chunk))
+        let noColon = Array("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\nno colon\r\n\r\nx\r\n--XyZ--\r\n".utf8)
+        #expect(!accepts(noColon, chunk: chunk))
+    }
+
+    @Test(arguments: [1, 1000]) func aBareLineFeedInTheHeadersIsRefused(chunk: Int) {
+        let inValue = Array("--XyZ\r\nContent-Disposition: form-data; name=\"gen\nres\"\r\n\r\nx\r\n--XyZ--\r\n".utf8)
+        #expect(!accepts(inValue, chunk: chunk))
+        let inName = Array("--XyZ\r\nContent-Type: a\r\nX\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--XyZ--\r\n".utf8)
+        #expect(!accepts(inName, chunk: chunk))
+    }
+
     @Test func aBoundaryOverlappingItselfIsStillFound() {
         var guardian = MultipartHeaderGuard(boundary: "-a-")
         // "---a-" holds "--" + "-a-" only at an overlap a naive restart would miss.
