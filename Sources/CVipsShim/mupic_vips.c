@@ -256,6 +256,32 @@ MupicImage *mupic_text(const char *markup, const char *font, int width, int alig
     return result == 0 ? out : NULL;
 }
 
+MupicImage *mupic_shrink_area(MupicImage *image, int width, int height) {
+    if (vips_image_get_format(image) != VIPS_FORMAT_UCHAR || vips_image_get_coding(image) != VIPS_CODING_NONE) {
+        vips_error("mupic", "area shrinking needs 8-bit pixels");
+        return NULL;
+    }
+    if (vips_image_wio_input(image) != 0) {
+        return NULL;
+    }
+    int bands = vips_image_get_bands(image);
+    VipsImage *out = vips_image_new_memory();
+    vips_image_init_fields(out, width, height, bands, VIPS_FORMAT_UCHAR, VIPS_CODING_NONE,
+        vips_image_get_interpretation(image), 1.0, 1.0);
+    if (vips_image_write_prepare(out) != 0) {
+        g_object_unref(out);
+        return NULL;
+    }
+    if (mupic_area_shrink(VIPS_IMAGE_ADDR(image, 0, 0), vips_image_get_width(image), vips_image_get_height(image),
+            bands, VIPS_IMAGE_SIZEOF_LINE(image), VIPS_IMAGE_ADDR(out, 0, 0), width, height) != 0) {
+        vips_error("mupic", "cannot area-shrink %dx%d to %dx%d", vips_image_get_width(image),
+            vips_image_get_height(image), width, height);
+        g_object_unref(out);
+        return NULL;
+    }
+    return out;
+}
+
 MupicImage *mupic_from_pixels(const void *data, size_t length, int width, int height, int bands) {
     if (width <= 0 || height <= 0 || bands < 1 || bands > 4 || length != (size_t) width * height * bands) {
         vips_error("mupic", "%zu bytes are not %dx%d pixels of %d bands", length, width, height, bands);

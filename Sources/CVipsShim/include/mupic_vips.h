@@ -17,6 +17,7 @@
 #define MUPIC_VIPS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// An opaque libvips image.
 typedef struct _VipsImage MupicImage;
@@ -74,6 +75,18 @@ MupicImage *mupic_resize(MupicImage *image, double scale);
 /// bilinear kernel that widens when shrinking (antialiased, like PIL's
 /// BILINEAR): the resampling image classifiers were trained with.
 MupicImage *mupic_resize_exact(MupicImage *image, int width, int height);
+
+/// Shrinks an 8-bit image already in memory (materialised) to `width` x `height` by area
+/// averaging: each output pixel is the mean of the input pixels it covers, in part or whole.
+/// Several times cheaper than `mupic_resize` for thumbnails and colour samples, free of
+/// aliasing, a little softer than Lanczos. Never enlarges.
+MupicImage *mupic_shrink_area(MupicImage *image, int width, int height);
+
+/// The pixel loop of `mupic_shrink_area` on raw row-major, band-interleaved bytes (`stride`
+/// bytes per input row; the output is packed). Returns 0, or -1 for sizes it cannot do.
+int mupic_area_shrink(
+    const uint8_t *src, int width, int height, int bands, size_t stride,
+    uint8_t *dst, int out_width, int out_height);
 
 /// Converts to three-band 8-bit sRGB: alpha flattened onto white, grey and
 /// CMYK converted, 16-bit reduced.

@@ -67,9 +67,9 @@ public struct PhotoDecoder: Sendable {
         // Most photos are stored upright already; turning them would copy every pixel once more.
         let upright = (2...8).contains(original.orientation) ? try scaled.autorotated().materialized() : scaled
         let stored = try upright.jpeg(quality: Self.storedQuality)
-        let thumbnail = try upright.fitted(longEdge: limits.thumbnailLongEdge).materialized()
+        let thumbnail = try upright.shrunk(longEdge: limits.thumbnailLongEdge)
         let thumbnailJPEG = try thumbnail.jpeg(quality: Self.thumbnailQuality)
-        let sample = try thumbnail.fitted(longEdge: ColourStats.sampleLongEdge).materialized()
+        let sample = try thumbnail.shrunk(longEdge: ColourStats.sampleLongEdge)
         let colour = ColourStats(rgb: try sample.pixels(), width: sample.width, height: sample.height)
         let inputs =
             modelInputs.isEmpty ? ModelInputs.none : try ModelInputs(from: ModelInputs.source(thumbnail, upright), needs: modelInputs)
@@ -114,7 +114,7 @@ public struct PhotoDecoder: Sendable {
         }
         let source = shrink == 1 ? original : try VipsImage.load(bytes, format: format, shrink: shrink)
         let upright = try source.sRGB8().materialized().autorotated().materialized()
-        let sample = try upright.fitted(longEdge: ColourStats.sampleLongEdge).materialized()
+        let sample = try upright.shrunk(longEdge: ColourStats.sampleLongEdge)
         return PhotoAnalysis(
             format: format, size: fileSize.oriented(metadata.orientation), metadata: metadata,
             colour: ColourStats(rgb: try sample.pixels(), width: sample.width, height: sample.height),

@@ -60,6 +60,16 @@ final class VipsImage {
         return try resized(scale: Double(limit) / Double(longEdge))
     }
 
+    /// Like ``fitted(longEdge:)`` but by area averaging, several times cheaper than the
+    /// Lanczos kernel: for thumbnails and colour samples, not for model inputs (those keep
+    /// the resampling the models were trained with). Reads the pixels in memory, so call it
+    /// on a materialised image.
+    func shrunk(longEdge limit: Int) throws(PhotoError) -> VipsImage {
+        let target = PixelSize(width: width, height: height).fitted(longEdge: limit)
+        guard target.width < width || target.height < height else { return self }
+        return try Self.wrap(mupic_shrink_area(handle, Int32(target.width), Int32(target.height)))
+    }
+
     func sRGB8() throws(PhotoError) -> VipsImage {
         try Self.wrap(mupic_to_srgb8(handle))
     }
