@@ -3,7 +3,9 @@
 # default (SQLite, offline tagger, starter catalog):
 #   - wrk on the home page and the archive page (requests/s, p99);
 #   - POST /api/recommendations end to end (upload → job → five songs) with a 1-megapixel
-#     and a 12-megapixel JPEG made from a shared sample photo;
+#     and a 12-megapixel JPEG made from a shared sample photo: wrk with `Prefer: wait=30`
+#     (scripts/bench/upload.lua), so each answer is the five songs and wrk's latency is
+#     upload-to-songs;
 #   - the server's RSS after RECOMMENDATIONS (default 10,000) recommendations, then wrk on the archive.
 # Uploads are screened for unsafe images as `mupic serve` does by default; SCREENING=off
 # measures the same without the screen (--no-screening).
@@ -35,12 +37,18 @@ rss() { echo "$(($(ps -o rss= -p "$server") / 1024)) MiB"; }
 
 echo "## wrk, home page (2 threads, 32 connections, 15 s)"
 wrk -t2 -c32 -d15s --latency "$url/" | grep -E "Requests/sec|99%|Non-2xx|Socket errors" || true
-echo "## recommendations end to end, 1 MP, 500 uploads, 8 clients"
-python3 scripts/bench/upload_load.py "$url" "$work/1mp.jpg" 500 8
-echo "## recommendations end to end, 12 MP, 100 uploads, 8 clients"
-python3 scripts/bench/upload_load.py "$url" "$work/12mp.jpg" 100 8
-echo "## RSS after $total recommendations in all (1 MP)"
-python3 scripts/bench/upload_load.py "$url" "$work/1mp.jpg" $((total - 600)) 8
+uploads() { # photo seconds: wrk's figures, and how many recommendations it made
+    MUPIC_BENCH_PHOTO=$1 wrk -t2 -c8 -d"$2" --latency -s scripts/bench/upload.lua "$url" >"$work/wrk.txt"
+    grep -E "Requests/sec|50%|99%|Socket errors|recommendations:" "$work/wrk.txt"
+    made=$((made + $(sed -n 's/^recommendations: \([0-9]*\),.*/\1/p' "$work/wrk.txt")))
+}
+made=0
+echo "## recommendations end to end, 1 MP (wrk, 2 threads, 8 connections, 20 s)"
+uploads "$work/1mp.jpg" 20s
+echo "## recommendations end to end, 12 MP (wrk, 2 threads, 8 connections, 15 s)"
+uploads "$work/12mp.jpg" 15s
+echo "## RSS after $total recommendations in all (the rest 1 MP, by scripts/bench/upload_load.py)"
+((total > made)) && python3 scripts/bench/upload_load.py "$url" "$work/1mp.jpg" $((total - made)) 8
 echo "server RSS $(rss)"
 echo "## wrk, archive page (with $total public photos)"
 wrk -t2 -c32 -d15s --latency "$url/archive" | grep -E "Requests/sec|99%|Non-2xx|Socket errors" || true

@@ -2,7 +2,8 @@ import Foundation
 import MupicCore
 import MupicStore
 
-/// `POST /api/recommendations` → 202.
+/// `POST /api/recommendations` → 202; with `Prefer: wait`, also the job as it ended and,
+/// when it found songs in time, the recommendation (201).
 struct AcceptedBody: Encodable {
     let jobId: String
     let photoId: String
@@ -11,6 +12,8 @@ struct AcceptedBody: Encodable {
     /// The only time the token is ever shown; keep it to delete the photo later.
     let deleteToken: String
     let deleteUrl: String
+    var job: JobBody?
+    var recommendation: RecommendationBody?
 }
 
 /// `GET /api/jobs/{id}`.

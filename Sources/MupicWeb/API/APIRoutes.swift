@@ -27,19 +27,39 @@ struct APIRoutes {
         }
     }
 
-    /// The same multipart form as `/upload`; 202 with where to poll.
+    /// The same multipart form as `/upload`; 202 with where to poll. With `Prefer: wait=N` the
+    /// request stays open up to N seconds: 201 with the songs when they are ready in time, 200
+    /// with the failed job when it failed, else the same 202.
     func create(_ request: Request, context: WebContext) async throws -> Response {
         let accepted: PhotoUploader.Accepted
         switch try await services.receiveUpload(request, account: context.account).outcome {
         case .success(let value): accepted = value
         case .failure(let problem): throw problem.webError(limits: services.limits)
         }
-        let body = AcceptedBody(
+        var body = AcceptedBody(
             jobId: accepted.jobID, photoId: accepted.photoID, statusUrl: "/api/jobs/\(accepted.jobID)",
             pageUrl: "/jobs/\(accepted.jobID)", deleteToken: accepted.deleteToken.value,
             deleteUrl: "/delete/\(accepted.photoID)?token=\(accepted.deleteToken.value)")
-        var response = JSONResponse.make(body, status: .accepted)
-        response.headers[.location] = body.statusUrl
+        var status = HTTPResponse.Status.accepted
+        var location = body.statusUrl
+        let wait = PreferredWait(
+            headerValues: request.headers[values: .prefer], limit: Int(services.limits.maxPreferredWait.components.seconds))
+        if let wait {
+            let job = try await services.finishedJob(id: accepted.jobID, waitingUpTo: .seconds(wait.seconds))
+            body.job = jobBody(job, language: context.language)
+            if job.state == .done, let id = job.recommendationID,
+                let (recommendation, photo) = try? await services.visibleRecommendation(id: id)
+            {
+                body.recommendation = RecommendationBody(recommendation: recommendation, photo: photo, language: context.language)
+                status = .created
+                location = "/api/recommendations/\(id)"
+            } else if job.state == .failed {
+                status = .ok
+            }
+        }
+        var response = JSONResponse.make(body, status: status)
+        response.headers[.location] = location
+        if let wait { response.headers[.preferenceApplied] = "wait=\(wait.seconds)" }
         // The site's own script uploads through here; the cookie gives its result page the delete link.
         response.setCookie(PageRoutes.deleteCookie(accepted))
         return response
@@ -47,16 +67,19 @@ struct APIRoutes {
 
     func job(context: WebContext) async throws -> Response {
         let job = try await services.job(id: context.parameters.require("id"))
+        return JSONResponse.make(jobBody(job, language: context.language))
+    }
+
+    private func jobBody(_ job: JobRecord, language: Language) -> JobBody {
         let failure = job.error.map { stored in
             JobBody.Failure(
                 code: JobFailure.code(ofStored: stored),
-                message: JobErrorText.message(stored: stored, strings: services.strings, language: context.language))
+                message: JobErrorText.message(stored: stored, strings: services.strings, language: language))
         }
-        return JSONResponse.make(
-            JobBody(
-                jobId: job.id, state: job.state.rawValue, stage: job.stage.rawValue,
-                recommendationId: job.recommendationID, resultUrl: job.recommendationID.map { "/r/\($0)" },
-                error: failure))
+        return JobBody(
+            jobId: job.id, state: job.state.rawValue, stage: job.stage.rawValue,
+            recommendationId: job.recommendationID, resultUrl: job.recommendationID.map { "/r/\($0)" },
+            error: failure)
     }
 
     func recommendation(context: WebContext) async throws -> Response {

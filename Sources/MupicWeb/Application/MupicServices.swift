@@ -25,6 +25,7 @@ public struct MupicServices: Sendable {
     public let videos: VideoFinder
     let matcher: SongMatcher
     let signal = JobSignal()
+    let completions = JobCompletions()
     let pending: PendingPhotos
     let uploadGate: UploadGate
     let uploadNonces = UploadNonces()

@@ -24,6 +24,8 @@ public struct WebLimits: Sendable {
     public var maxSmallFormBytes: Int
     /// Uploads read and decoded at once; more wait their turn (bounds memory under load).
     public var maxConcurrentUploads: Int
+    /// The longest an API client's `Prefer: wait` may hold its upload request open.
+    public var maxPreferredWait: Duration = .seconds(30)
     /// Uploads and API calls one client may make per minute.
     public var rates: RateLimits
     /// bcrypt cost of account passwords: every sign-up and sign-in costs 2^cost rounds of work.

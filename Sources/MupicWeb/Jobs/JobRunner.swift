@@ -60,6 +60,7 @@ struct JobRunner: Sendable {
             }
         }
         services.pending.remove(jobID: job.id)
+        services.completions.finished(job.id)
     }
 
     private func recommend(for job: JobRecord) async throws -> RecommendationRecord {

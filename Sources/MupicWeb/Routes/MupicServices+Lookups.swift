@@ -12,6 +12,18 @@ extension MupicServices {
         return job
     }
 
+    /// The job once it is done or failed, or as it stands after `limit`: each finish on this
+    /// server wakes the wait at once; a job another server runs is looked at every 250 ms.
+    func finishedJob(id: String, waitingUpTo limit: Duration) async throws -> JobRecord {
+        let deadline = ContinuousClock.now + limit
+        while true {
+            let job = try await job(id: id)
+            let left = deadline - ContinuousClock.now
+            if job.state == .done || job.state == .failed || left <= .zero || Task.isCancelled { return job }
+            await completions.wait(for: id, upTo: min(left, .milliseconds(250)))
+        }
+    }
+
     /// A recommendation and its photo, unless the photo was hidden by a moderator or deleted.
     func visibleRecommendation(id: String) async throws -> (RecommendationRecord, PhotoRecord) {
         guard RandomID.isPlausible(id), let recommendation = try await storage.recommendation(id: id),

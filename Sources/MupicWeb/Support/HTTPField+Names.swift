@@ -14,3 +14,10 @@ extension HTTPField.Name {
     /// Set by browsers on every request: whether it came from this origin, this site, another site or the visitor.
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }
+
+extension HTTPField.Name {
+    /// RFC 7240: what the client would rather the server did (here: `wait=N`).
+    static let prefer = HTTPField.Name("Prefer")!
+    /// RFC 7240: which of the client's `Prefer` preferences the response honoured.
+    static let preferenceApplied = HTTPField.Name("Preference-Applied")!
+}
