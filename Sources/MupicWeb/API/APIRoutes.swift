@@ -29,7 +29,7 @@ struct APIRoutes {
 
     /// The same multipart form as `/upload`; 202 with where to poll. With `Prefer: wait=N` the
     /// request stays open up to N seconds: 201 with the songs when they are ready in time, 200
-    /// with the failed job when it failed, else the same 202.
+    /// with the job when it failed, else the same 202.
     func create(_ request: Request, context: WebContext) async throws -> Response {
         let accepted: PhotoUploader.Accepted
         switch try await services.receiveUpload(request, account: context.account).outcome {
@@ -44,8 +44,9 @@ struct APIRoutes {
         var location = body.statusUrl
         let wait = PreferredWait(
             headerValues: request.headers[values: .prefer], limit: Int(services.limits.maxPreferredWait.components.seconds))
-        if let wait {
-            let job = try await services.finishedJob(id: accepted.jobID, waitingUpTo: .seconds(wait.seconds))
+        // The upload is in; a store that fails while we wait must not cost the client its job id
+        // and delete token, so that answer is the plain 202.
+        if let wait, let job = try? await services.finishedJob(id: accepted.jobID, waitingUpTo: .seconds(wait.seconds)) {
             body.job = jobBody(job, language: context.language)
             if job.state == .done, let id = job.recommendationID,
                 let (recommendation, photo) = try? await services.visibleRecommendation(id: id)
@@ -53,7 +54,8 @@ struct APIRoutes {
                 body.recommendation = RecommendationBody(recommendation: recommendation, photo: photo, language: context.language)
                 status = .created
                 location = "/api/recommendations/\(id)"
-            } else if job.state == .failed {
+            } else if job.state == .failed || job.state == .done {
+                // Failed, or done but its result already hidden or deleted: the job says which.
                 status = .ok
             }
         }
