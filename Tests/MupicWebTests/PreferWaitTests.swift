@@ -52,9 +52,8 @@ import Testing
     @Test func aFailedJobIsReportedInsteadOfWaitedOn() async throws {
         let app = try await TestApp(tagger: FailingTagger())
         try await app.test { client in
-            let started = ContinuousClock.now
+            // A wait that ran out would answer 202 with the job still running.
             let response = try await client.post("/api/recommendations", try upload(), headers: [.prefer: "wait=20"])
-            #expect(ContinuousClock.now - started < .seconds(10))
             #expect(response.status == .ok)
             let job = try #require(try response.json()["job"] as? [String: Any])
             #expect(job["state"] as? String == "failed")
@@ -69,7 +68,7 @@ import Testing
             let started = ContinuousClock.now
             let response = try await client.post("/api/recommendations", try upload(), headers: [.prefer: "wait=1"])
             let waited = ContinuousClock.now - started
-            #expect(waited >= .milliseconds(900) && waited < .seconds(5), "waited \(waited)")
+            #expect(waited >= .milliseconds(900), "waited \(waited)")
             #expect(response.status == .accepted)
             let body = try response.json()
             #expect((body["job"] as? [String: Any])?["state"] as? String == "running")
@@ -101,39 +100,48 @@ import Testing
     }
 }
 
-/// Wake-ups of waiting requests, without a server.
+/// Wake-ups of waiting requests, without a server. Each wait says why it ended, so nothing here
+/// depends on how fast a busy machine runs the tasks: a wake-up that never came shows as a
+/// `.timedOut` two minutes later.
 @Suite struct JobCompletionsTests {
-    @Test func aFinishWakesEveryWaiterAtOnce() async {
+    @Test func aFinishWakesEveryWaiterOfThatJobOnly() async {
         let completions = JobCompletions()
-        let started = ContinuousClock.now
-        await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<3 { group.addTask { await completions.wait(for: "job", upTo: .seconds(30)) } }
+        let ends = await withTaskGroup(of: JobCompletions.End.self) { group in
+            for _ in 0..<3 { group.addTask { await completions.wait(for: "job", upTo: .seconds(120)) } }
             while completions.waiting < 3 { await Task.yield() }
             completions.finished("other job")
             #expect(completions.waiting == 3)
             completions.finished("job")
+            return await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ends == [.finished, .finished, .finished])
         #expect(completions.waiting == 0)
     }
 
     @Test func aWaitEndsAfterItsLimitWithoutAFinish() async {
         let completions = JobCompletions()
         let started = ContinuousClock.now
-        await completions.wait(for: "job", upTo: .milliseconds(200))
-        let waited = ContinuousClock.now - started
-        #expect(waited >= .milliseconds(190) && waited < .seconds(5))
+        #expect(await completions.wait(for: "job", upTo: .milliseconds(200)) == .timedOut)
+        #expect(ContinuousClock.now - started >= .milliseconds(190))
         #expect(completions.waiting == 0)
     }
 
     @Test func aCancelledWaitEndsAtOnce() async {
         let completions = JobCompletions()
-        let started = ContinuousClock.now
-        let waiting = Task { await completions.wait(for: "job", upTo: .seconds(30)) }
+        let waiting = Task { await completions.wait(for: "job", upTo: .seconds(120)) }
         while completions.waiting < 1 { await Task.yield() }
         waiting.cancel()
-        await waiting.value
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(await waiting.value == .cancelled)
+        #expect(completions.waiting == 0)
+    }
+
+    @Test func aWaitInATaskAlreadyCancelledDoesNotStart() async {
+        let completions = JobCompletions()
+        let waiting = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await completions.wait(for: "job", upTo: .seconds(120))
+        }
+        #expect(await waiting.value == .cancelled)
         #expect(completions.waiting == 0)
     }
 }
