@@ -23,10 +23,8 @@ struct PreferredWait: Equatable {
                 guard name == "wait", wait == nil, parts.count == 2 else { continue }
                 let digits = parts[1].hasPrefix("\"") && parts[1].hasSuffix("\"") && parts[1].count >= 2
                     ? String(parts[1].dropFirst().dropLast()) : parts[1]
-                guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isASCIIDigit), let seconds = Int(digits) else {
-                    continue
-                }
-                wait = seconds
+                guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { continue }
+                wait = Int(digits) ?? Int.max
             }
         }
         guard let wait, wait > 0 else { return nil }

@@ -1,5 +1,6 @@
 import MupicCore
 import MupicStore
+import ServiceLifecycle
 
 /// Finding what a URL names, as pages and the API both need it: unknown, malformed,
 /// hidden and deleted are all the same 404.
@@ -14,12 +15,18 @@ extension MupicServices {
 
     /// The job once it is done or failed, or as it stands after `limit`: each finish on this
     /// server wakes the wait at once; a job another server runs is looked at every 250 ms.
+    /// A server shutting down stops waiting (its workers take no more jobs) so the request
+    /// does not hold the shutdown up.
     func finishedJob(id: String, waitingUpTo limit: Duration) async throws -> JobRecord {
         let deadline = ContinuousClock.now + limit
         while true {
             let job = try await job(id: id)
             let left = deadline - ContinuousClock.now
-            if job.state == .done || job.state == .failed || left <= .zero || Task.isCancelled { return job }
+            if job.state == .done || job.state == .failed || left <= .zero || Task.isCancelled
+                || Task.isShuttingDownGracefully
+            {
+                return job
+            }
             await completions.wait(for: id, upTo: min(left, .milliseconds(250)))
         }
     }
