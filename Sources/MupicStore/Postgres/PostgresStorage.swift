@@ -15,12 +15,14 @@ public final class PostgresStorage: MupicStorage {
     let client: PostgresClient
     let logger: Logger
     private let pool: Task<Void, Never>
+    private let leaseDeadline: LeaseDeadline
 
     public var location: String { postgres.description }
 
-    private init(postgres: PostgresLocation, logger: Logger) {
+    private init(postgres: PostgresLocation, logger: Logger, leaseTimeout: Duration) {
         self.postgres = postgres
         self.logger = logger
+        self.leaseDeadline = LeaseDeadline(timeout: leaseTimeout, location: postgres.description)
         // The pool's own log (connection attempts, its warnings) only from errors up: failures reach
         // the caller as thrown errors, with what to do.
         var background = logger
@@ -34,11 +36,15 @@ public final class PostgresStorage: MupicStorage {
 
     /// Connects and brings the schema up to date (see `migrate`).
     ///
-    /// - Parameter connectTimeout: how long to wait for the server before giving up with a hint.
+    /// - Parameters:
+    ///   - connectTimeout: how long to wait for the server before giving up with a hint.
+    ///   - leaseTimeout: how long a statement waits for a pooled connection before it fails as
+    ///     an outage (a 503 for the web), instead of the pool's minute of retrying.
     public static func open(
-        _ postgres: PostgresLocation, logger: Logger = Logger(label: "mupic.store"), connectTimeout: Duration = .seconds(20)
+        _ postgres: PostgresLocation, logger: Logger = Logger(label: "mupic.store"), connectTimeout: Duration = .seconds(20),
+        leaseTimeout: Duration = .seconds(5)
     ) async throws -> PostgresStorage {
-        let storage = PostgresStorage(postgres: postgres, logger: logger)
+        let storage = PostgresStorage(postgres: postgres, logger: logger, leaseTimeout: leaseTimeout)
         do {
             let ran = try await storage.withDeadline(connectTimeout) { try await storage.migrate() }
             if !ran.isEmpty { logger.info("database migrated", metadata: ["migrations": "\(ran)", "database": "\(postgres)"]) }
@@ -89,13 +95,21 @@ public final class PostgresStorage: MupicStorage {
 
     /// A pooled connection for statements that stand alone (each commits by itself).
     func withSession<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in try await body(PostgresSession(connection: connection, logger: logger)) }
+        try await leaseDeadline.run { leased in
+            try await client.withConnection { connection in
+                try leased()
+                return try await body(PostgresSession(connection: connection, logger: logger))
+            }
+        }
     }
 
     /// A pooled connection in a transaction: committed when `body` returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: logger) { connection in
-            try await body(PostgresSession(connection: connection, logger: logger))
+        try await leaseDeadline.run { leased in
+            try await client.withTransaction(logger: logger) { connection in
+                try leased()
+                return try await body(PostgresSession(connection: connection, logger: logger))
+            }
         }
     }
 

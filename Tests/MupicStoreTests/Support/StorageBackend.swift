@@ -71,7 +71,7 @@ enum StorageBackend: String, CaseIterable, CustomTestStringConvertible, Sendable
         do { return try PostgresLocation(url: url) } catch { throw PostgresNotConfigured(reason: "\(error)") }
     }
 
-    private static func dropSchema(of location: PostgresLocation) async throws {
+    static func dropSchema(of location: PostgresLocation) async throws {
         guard let schema = location.schema else { return }
         var server = location
         server.schema = nil
