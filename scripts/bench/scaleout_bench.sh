@@ -8,13 +8,16 @@
 # (a power loss may drop the last commits; nothing is ever half-written).
 #   scripts/bench/scaleout_bench.sh     (UPLOADS=500 per configuration, WORKERS=2 job workers per server,
 #                                        ROUNDS=2: every configuration runs that many times, in turns, and
-#                                        the best round is shown, since other work on the machine only slows)
+#                                        the best round is shown, since other work on the machine only slows;
+#                                        SCREENING=off runs the servers with --no-screening)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v vips >/dev/null || apt-get install -y -qq libvips-tools >/dev/null
 uploads=${UPLOADS:-500}
 workers=${WORKERS:-2}   # job workers per server
 rounds=${ROUNDS:-2}
+screening=()
+[[ ${SCREENING:-on} == off ]] && screening=(--no-screening)
 shared=${MUPIC_SHARED_DIR:-../shared}
 swift build -c release --product mupic >/dev/null
 bin=.build/release/mupic
@@ -52,7 +55,8 @@ run() {
     rm -rf "$work/photos"
     for n in $(seq "$processes"); do
         port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-        $bin serve --port "$port" --database "$database" --photos "$work/photos" --workers "$workers" --uploads-per-minute 0 --api-per-minute 0 >>"$logs/$name-server-$n.log" 2>&1 &
+        $bin serve --port "$port" --database "$database" --photos "$work/photos" --workers "$workers" --uploads-per-minute 0 --api-per-minute 0 \
+            "${screening[@]}" >>"$logs/$name-server-$n.log" 2>&1 &
         servers+=($!)
         urls+=("http://127.0.0.1:$port")
     done
