@@ -38,6 +38,16 @@ import Testing
         try await StorageBackend.dropSchema(of: location)
     }
 
+    @Test func openingADatabaseNobodyServesGivesUpWithAHint() async throws {
+        // Port 9 (discard) on loopback: nothing listens, the pool retries until the deadline.
+        let nowhere = PostgresLocation(host: "127.0.0.1", port: 9, username: "mupic", database: "mupic")
+        await #expect {
+            try await PostgresStorage.open(nowhere, logger: StorageBackend.quietLogger, connectTimeout: .milliseconds(500))
+        } throws: { error in
+            "\(error)".contains("no answer within 0.5 seconds") && "\(error)".contains("scripts/postgres.sh start")
+        }
+    }
+
     @Test func aSlowStatementOnceConnectedIsNotCutShort() async throws {
         let deadline = LeaseDeadline(timeout: .milliseconds(100), location: "test")
         let value = try await deadline.run { leased in

@@ -6,10 +6,19 @@ import Synchronization
 /// connecting, until its circuit breaker trips after about 60 s (not configurable through
 /// `PostgresClient`). A request that has no connection after `timeout` fails instead with
 /// `StorageError.cannotOpen`, an outage the web layer answers with a 503 at once. Once a
-/// connection is leased the statement runs to its end, however long it takes.
+/// connection is leased the statement runs to its end, however long it takes. An operation
+/// that never calls `leased()` gets a deadline on the whole of it (opening the database).
 struct LeaseDeadline: Sendable {
     let timeout: Duration
     let location: String
+    /// What the error says happened.
+    let reason: String
+
+    init(timeout: Duration, location: String, reason: String? = nil) {
+        self.timeout = timeout
+        self.location = location
+        self.reason = reason ?? "no connection within \(timeout): the PostgreSQL server cannot be reached, check that it is running"
+    }
 
     /// Runs `operation`, which must call `leased()` first thing once it holds a connection.
     func run<T: Sendable>(_ operation: (_ leased: @escaping @Sendable () throws -> Void) async throws -> T) async throws -> T {
@@ -22,9 +31,7 @@ struct LeaseDeadline: Sendable {
                 group.addTask {
                     try await Task.sleep(for: timeout)
                     guard watch.expire() else { return nil }
-                    throw StorageError.cannotOpen(
-                        path: location,
-                        reason: "no connection within \(timeout): the PostgreSQL server cannot be reached, check that it is running")
+                    throw StorageError.cannotOpen(path: location, reason: reason)
                 }
                 defer { group.cancelAll() }
                 while let result = try await group.next() {

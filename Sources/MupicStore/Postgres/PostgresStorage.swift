@@ -46,7 +46,10 @@ public final class PostgresStorage: MupicStorage {
     ) async throws -> PostgresStorage {
         let storage = PostgresStorage(postgres: postgres, logger: logger, leaseTimeout: leaseTimeout)
         do {
-            let ran = try await storage.withDeadline(connectTimeout) { try await storage.migrate() }
+            let deadline = LeaseDeadline(
+                timeout: connectTimeout, location: postgres.description,
+                reason: "no answer within \(connectTimeout) (is PostgreSQL running there? for a local one: scripts/postgres.sh start)")
+            let ran = try await deadline.run { _ in try await storage.migrate() }
             if !ran.isEmpty { logger.info("database migrated", metadata: ["migrations": "\(ran)", "database": "\(postgres)"]) }
         } catch let error as StorageError {
             await storage.close()
@@ -70,25 +73,6 @@ public final class PostgresStorage: MupicStorage {
     public func close() async {
         pool.cancel()
         await pool.value
-    }
-
-    /// Runs `body`, failing with a hint when the server does not answer within `timeout`
-    /// (the pool otherwise keeps retrying a server that is not there).
-    private func withDeadline<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async throws -> T)
-        async throws -> T
-    {
-        let location = self.location
-        return try await withThrowingTaskGroup(of: T.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw StorageError.cannotOpen(
-                    path: location,
-                    reason: "no answer within \(timeout) (is PostgreSQL running there? for a local one: scripts/postgres.sh start)")
-            }
-            defer { group.cancelAll() }
-            return try await group.next()!
-        }
     }
 
     // MARK: sessions
