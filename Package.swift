@@ -17,6 +17,9 @@ let package = Package(
         .library(name: "MupicStore", targets: ["MupicStore"]),
         .library(name: "MupicIndex", targets: ["MupicIndex"]),
         .library(name: "MupicVision", targets: ["MupicVision"]),
+        .library(name: "MupicVisionChat", targets: ["MupicVisionChat"]),
+        .library(name: "MupicShare", targets: ["MupicShare"]),
+        .library(name: "MupicApp", targets: ["MupicApp"]),
         .library(name: "MupicWeb", targets: ["MupicWeb"]),
         .library(name: "MupicListen", targets: ["MupicListen"]),
     ],
@@ -54,8 +57,33 @@ let package = Package(
             dependencies: [
                 "MupicCore", "MupicML", "CVipsShim",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.process("Resources")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MupicVisionChat",
+            dependencies: [
+                "MupicCore", "MupicVision",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MupicShare",
+            dependencies: ["MupicCore", "MupicVision", "MupicListen", "CVipsShim", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MupicApp",
+            dependencies: [
+                "MupicCore", "MupicML", "MupicStore", "MupicIndex", "MupicVision", "MupicVisionChat", "MupicShare",
+                "MupicListen",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             resources: [.process("Resources")],
             swiftSettings: strictSwift
@@ -106,7 +134,7 @@ let package = Package(
         .target(
             name: "MupicWeb",
             dependencies: [
-                "MupicCore", "MupicML", "MupicStore", "MupicIndex", "MupicVision", "MupicListen",
+                "MupicCore", "MupicStore", "MupicVision", "MupicShare", "MupicListen", "MupicApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -114,17 +142,16 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("Templates"), .copy("Static"), .process("Resources")],
+            resources: [.copy("Templates"), .copy("Static")],
             swiftSettings: strictSwift
         ),
         .executableTarget(
             name: "mupic",
             dependencies: [
-                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicWeb", "MupicListen",
-                "COpenBLAS",
+                "MupicCore", "MupicML", "MupicCatalog", "MupicStore", "MupicIndex", "MupicVision", "MupicVisionChat",
+                "MupicShare", "MupicListen", "MupicApp", "MupicWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -156,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "MupicWebTests",
             dependencies: [
-                "MupicWeb", "MupicCore", "MupicStore", "MupicIndex", "MupicVision", "MupicTestSupport",
+                "MupicWeb", "MupicApp", "MupicCore", "MupicStore", "MupicIndex", "MupicVision", "MupicShare", "MupicTestSupport",
                 "MupicListen", "MupicListenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -169,7 +196,7 @@ let package = Package(
         .testTarget(
             name: "MupicVisionChatTests",
             dependencies: [
-                "MupicVision", "MupicCore", "MupicTestSupport",
+                "MupicVisionChat", "MupicVision", "MupicCore", "MupicTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -178,6 +205,13 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "MupicImageModelTests", dependencies: ["MupicVision", "MupicML", "MupicTestSupport"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicShareTests", dependencies: ["MupicShare", "MupicVision", "MupicCore", "MupicTestSupport"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "MupicAppTests",
+            dependencies: ["MupicApp", "MupicVision", "MupicVisionChat", "MupicCore", "MupicTestSupport"],
             swiftSettings: strictSwift),
         .testTarget(name: "MupicIndexTests", dependencies: ["MupicIndex", "MupicCore"], swiftSettings: strictSwift),
     ],

@@ -52,6 +52,11 @@ public struct GenreTable: Sendable {
     }
 
     /// Resolves an id, Korean or English name, or alias.
+    /// The genre's name in `language`, or `id` itself when the table does not know it.
+    public func label(_ id: String, _ language: Language) -> String {
+        genre(named: id)?.label(language) ?? id
+    }
+
     public func genre(named name: String) -> Genre? {
         byName[LabelKey(name)]
     }

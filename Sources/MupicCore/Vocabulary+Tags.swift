@@ -1,5 +1,5 @@
 extension Vocabulary {
-    /// The 78 tags of SPEC §1, in the spec's order. Ids never change once released.
+    /// The 78 tags of the original design's vocabulary, in its order. Ids never change once released.
     public static let allTags: [Tag] = [
         Tag(id: "commute", facet: .situation, korean: "출/퇴근길", english: "commute"),
         Tag(id: "rest", facet: .situation, korean: "휴식", english: "rest"),

@@ -1,4 +1,3 @@
-import COpenBLAS
 public import MupicCore
 
 /// The catalog in memory for fast search.
@@ -73,15 +72,7 @@ public struct SongIndex: Sendable {
         precondition(query.count == dimension, "query has \(query.count) dimensions, index has \(dimension)")
         guard let block = genres[genre], limit > 0 else { return [] }
         var scores = [Float](repeating: 0, count: block.rowCount)
-        block.vectors.withUnsafeBufferPointer { matrix in
-            query.withUnsafeBufferPointer { vector in
-                scores.withUnsafeMutableBufferPointer { output in
-                    cblas_sgemv(
-                        CblasRowMajor, CblasNoTrans, Int32(block.rowCount), Int32(dimension), 1,
-                        matrix.baseAddress, Int32(dimension), vector.baseAddress, 1, 0, output.baseAddress, 1)
-                }
-            }
-        }
+        Similarity.scores(matrix: block.vectors, rows: block.rowCount, query: query, into: &scores)
         var candidates: [Candidate] = []
         candidates.reserveCapacity(limit)
         // A filter can leave out any share of a genre, so it ranks every row rather than guess a depth.

@@ -41,7 +41,7 @@ public struct ListenConfiguration: Sendable {
     public var hasKey: Bool { apiKey.map { !$0.isEmpty } ?? false }
 
     public static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment
+        _ environment: [String: String]
     ) throws(ListenConfigurationError) -> ListenConfiguration {
         var configuration = ListenConfiguration()
         func value(_ name: String) -> String? {

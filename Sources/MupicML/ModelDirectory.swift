@@ -23,7 +23,7 @@ public struct ModelDirectory: Sendable {
     /// `$MUPIC_MODEL_DIR` when set and not empty, else `./models/all-MiniLM-L6-v2` under
     /// `currentDirectory`.
     public static func defaultURL(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String],
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     ) -> URL {
         if let path = environment[environmentVariable], !path.isEmpty {

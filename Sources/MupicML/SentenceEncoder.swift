@@ -10,7 +10,7 @@ internal import Synchronization
 /// out its own scratch workspace from a small pool, so repeated calls do not reallocate.
 ///
 /// ```swift
-/// let encoder = try SentenceEncoder(modelDirectory: ModelDirectory.defaultURL())
+/// let encoder = try SentenceEncoder(modelDirectory: ModelDirectory.defaultURL(environment: environment))
 /// let vectors = encoder.encode(["rainy day calm night", "비오는날 잔잔한 밤"])
 /// ```
 public final class SentenceEncoder: Sendable {

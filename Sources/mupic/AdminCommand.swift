@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MupicStore
-import MupicWeb
+import MupicApp
 
 #if canImport(Glibc)
     import Glibc
@@ -34,14 +34,14 @@ extension Admin {
             if interactive {
                 guard Self.readSecret(prompt: "Again: ") == password else { throw CommandFailure("the two passwords differ") }
             }
-            guard password.count >= AdminPassword.minimumLength else {
-                throw CommandFailure("the password needs at least \(AdminPassword.minimumLength) characters")
+            guard password.count >= PasswordHash.minimumLength else {
+                throw CommandFailure("the password needs at least \(PasswordHash.minimumLength) characters")
             }
-            guard password.utf8.count <= AdminPassword.maximumBytes else {
-                throw CommandFailure("the password may have at most \(AdminPassword.maximumBytes) bytes (bcrypt ignores the rest)")
+            guard password.utf8.count <= PasswordHash.maximumBytes else {
+                throw CommandFailure("the password may have at most \(PasswordHash.maximumBytes) bytes (bcrypt ignores the rest)")
             }
             let location = try await storage.withStorage { database in
-                try await database.setAdminPasswordHash(AdminPassword.hash(password), now: Date())
+                try await database.setAdminPasswordHash(PasswordHash.hash(password), now: Date())
                 return database.location
             }
             print("admin password set in \(location); existing admin sessions ended")

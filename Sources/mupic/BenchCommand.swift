@@ -1,5 +1,4 @@
 import ArgumentParser
-import COpenBLAS
 import Foundation
 import MupicCore
 import MupicIndex
@@ -30,7 +29,7 @@ struct RecommendBench: AsyncParsableCommand {
 
     func run() async throws {
         setenv("OPENBLAS_NUM_THREADS", "\(threads)", 1)
-        openblas_set_num_threads(Int32(threads))
+        BLASThreads.set(threads)
         let encoder = try model.loadEncoder()
         var table = BenchTable()
         if !skipEmbedding {
@@ -84,7 +83,7 @@ struct RecommendBench: AsyncParsableCommand {
         let songMatrix = catalog.vectorRow.flatMap { catalog.vectors[($0 * catalog.dimension)..<(($0 + 1) * catalog.dimension)] }
         var scores = [Float](repeating: 0, count: catalog.songs.count)
         let scans = (0..<200).map { k in
-            Clock.seconds { FullScan.scores(matrix: songMatrix, rows: catalog.songs.count, query: queries[k % queries.count], into: &scores) } * 1000
+            Clock.seconds { Similarity.scores(matrix: songMatrix, rows: catalog.songs.count, query: queries[k % queries.count], into: &scores) } * 1000
         }
 
         status("running the Python baselines on the same vectors…")
@@ -106,21 +105,6 @@ struct RecommendBench: AsyncParsableCommand {
         table.add("recommend, 3 genres, p50 (ms) vs original loop", swift: Percentiles.median(times), baseline: baseline?["original_loop_ms"], higherIsBetter: false)
         table.add("recommend, 3 genres, p99 (ms)", swift: Percentiles.percentile(times, 0.99), baseline: nil, higherIsBetter: false)
         table.add("full scan X·q, all songs (ms) vs numpy", swift: Percentiles.median(scans), baseline: baseline?["numpy_full_scan_ms"], higherIsBetter: false)
-    }
-}
-
-/// Every song's similarity with one sgemv, for comparison with numpy's `X @ q`.
-enum FullScan {
-    static func scores(matrix: [Float], rows: Int, query: [Float], into scores: inout [Float]) {
-        let dimension = query.count
-        matrix.withUnsafeBufferPointer { m in
-            query.withUnsafeBufferPointer { q in
-                scores.withUnsafeMutableBufferPointer { out in
-                    cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(rows), Int32(dimension), 1, m.baseAddress, Int32(dimension),
-                                q.baseAddress, 1, 0, out.baseAddress, 1)
-                }
-            }
-        }
     }
 }
 

@@ -32,7 +32,7 @@ struct Embed: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let directory = modelDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? ModelDirectory.defaultURL()
+        let directory = modelDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? ModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment)
         let encoder = try SentenceEncoder(modelDirectory: directory)
         let sentences = texts.isEmpty ? Self.readLines() : texts
         let embeddings = encoder.encodeMatrix(sentences, batchSize: batchSize)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import COpenBLAS
 import Foundation
 import MupicML
 import MupicVision
@@ -43,7 +42,7 @@ struct ImageModelBench: ParsableCommand {
 
     func run() throws {
         setenv("OPENBLAS_NUM_THREADS", "\(threads)", 1)
-        openblas_set_num_threads(Int32(threads))
+        BLASThreads.set(threads)
         let directory = try models.requiredURL()
         let scenes: SceneClassifier, weather: WeatherClassifier
         do {
@@ -61,7 +60,7 @@ struct ImageModelBench: ParsableCommand {
         status("timing the Swift models…")
         let scene = try Self.time(runs: runs) { _ in _ = try scenes.classify(rgb: inputs.scene) }
         let screen = try? UnsafeImageScreen(
-            modelDirectory: screeningModel.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? NSFWModelDirectory.defaultURL())
+            modelDirectory: screeningModel.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? NSFWModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment))
         let screening = screen.map { screen in Self.time(runs: runs) { _ in _ = screen.screen(inputs) } }
         let weatherTimes = try Self.time(runs: runs) { _ in _ = try weather.classify(rgb: inputs.weather) }
         let tagDecode = try Self.time(runs: runs) { run in _ = try decoder.modelInputs(files[run % files.count]) }

@@ -12,13 +12,16 @@ struct ImageModelOptions: ParsableArguments {
     var imageModels: String?
 
     /// The configured folder, or nil when neither the option nor the environment names one.
-    var url: URL? {
-        imageModels.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? ImageModelDirectory.configuredURL()
+    func url(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        imageModels.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? ImageModelDirectory.configuredURL(
+                environment: environment,
+                currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
     }
 
     /// The configured folder, or a failure that says how to configure it.
     func requiredURL() throws -> URL {
-        guard let url else { throw CommandFailure(ImageModelError.notConfigured.description) }
+        guard let url = url() else { throw CommandFailure(ImageModelError.notConfigured.description) }
         return url
     }
 }

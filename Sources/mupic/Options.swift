@@ -53,7 +53,7 @@ struct ModelOptions: ParsableArguments {
     var koreanText = false
 
     var modelPath: String {
-        modelDirectory ?? ModelDirectory.defaultURL().path
+        modelDirectory ?? ModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment).path
     }
 
     var songText: SongText { SongText(language: koreanText ? .korean : .english) }

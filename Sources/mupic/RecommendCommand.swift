@@ -1,18 +1,25 @@
 import ArgumentParser
 import Foundation
+import MupicApp
 import MupicCore
-import MupicIndex
-import MupicML
 import MupicStore
+import MupicVision
 
 struct Recommend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommend",
-        abstract: "Five songs for a set of photo tags.",
-        discussion: "Example: mupic recommend --tags 산책,추억,밤 --genres 발라드,POP --language ko")
+        abstract: "Five songs for a photo, or for a set of photo tags.",
+        discussion: """
+            Examples: mupic recommend --photo beach.jpg --genres 발라드,POP
+                      mupic recommend --tags 산책,추억,밤 --genres 발라드,POP --language ko
+            With --photo the photo goes the server's way: decoded, tagged (with the image models and
+            the vision model when configured), its tag sentence embedded, then the pick. Nothing is stored.
+            """)
 
+    @Option(help: ArgumentHelp("A photo file (JPEG, PNG, WebP, HEIC) to tag, then match.", valueName: "file"))
+    var photo: String?
     @Option(help: "Photo tags, comma-separated: ids, Korean labels, English glosses or hashtags the synonym table knows (비, 새벽감성).")
-    var tags: String
+    var tags: String?
     @Option(help: "Up to 3 genres (ids, names or aliases), comma-separated; none means all.")
     var genres: String = ""
     @Option(help: "Songs' language: any (both), ko (Korean songs only) or intl (international only).")
@@ -23,10 +30,14 @@ struct Recommend: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var storage: StorageOptions
     @OptionGroup var model: ModelOptions
+    @OptionGroup var tagger: TaggerOptions
 
     func validate() throws {
+        guard (photo == nil) != (tags == nil) else {
+            throw ValidationError("give either --photo FILE or --tags LIST (see mupic tags), not both")
+        }
         if genreNames.count > 3 { throw ValidationError("choose at most 3 genres (got \(genreNames.count))") }
-        _ = try photoTags()
+        if tags != nil { _ = try photoTags() }
         _ = try chosenGenres()
         _ = try languageFilter()
     }
@@ -42,7 +53,7 @@ struct Recommend: AsyncParsableCommand {
 
     private func photoTags() throws -> TagSet {
         var found: [Tag] = []
-        for name in tags.split(separator: ",").map({ $0.trimmingWhitespace() }) where !name.isEmpty {
+        for name in (tags ?? "").split(separator: ",").map({ $0.trimmingWhitespace() }) where !name.isEmpty {
             let tags = SynonymTable.bundled.tags(for: name)
             guard !tags.isEmpty else { throw ValidationError(VocabularyError.unknownTag(name).description) }
             found += tags
@@ -58,28 +69,45 @@ struct Recommend: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let photo = try photoTags()
-        let genres = try chosenGenres()
+        let genres = try chosenGenres().map(\.id)
         let filter = try languageFilter()
-        let (catalog, location) = try await storage.withStorage { store in
-            (try await store.catalog(mode: model.songText.modeKey), store.location)
+        var photoData: Data?
+        if let photo {
+            guard let data = FileManager.default.contents(atPath: photo) else {
+                throw CommandFailure("cannot read \(photo): check the path and permissions")
+            }
+            photoData = data
         }
-        guard !catalog.songs.isEmpty else {
-            throw CommandFailure("the catalog at \(location) is empty or not embedded: run 'mupic ingest' first")
+        let configuration = AppConfiguration(
+            database: try storage.location(), modelDirectory: URL(fileURLWithPath: model.modelPath),
+            songText: model.songText, tagger: try tagger.settings(),
+            // Nothing is published from the command line, so nothing is screened.
+            screening: .off)
+        let services: AppServices
+        do { services = try await AppServices.load(configuration) } catch { throw CommandFailure("\(error)") }
+        defer { Task { await services.storage.close() } }
+        guard services.recommendations.catalogSongCount > 0 else {
+            throw CommandFailure("the catalog at \(services.storage.location) is empty or not embedded: run 'mupic ingest' first")
         }
-        let encoder = try model.loadEncoder()
-        let index = SongIndex(
-            songs: catalog.songs, vectorRow: catalog.vectorRow, vectors: catalog.vectors, dimension: catalog.dimension)
-        let query = encoder.encode([model.songText.sentence(for: photo)])[0]
-        let seed = seed ?? UInt64.random(in: 0...UInt64.max)
-        var random = SeededRandom(seed: seed)
-        let picks = Recommender(index: index).recommend(
-            query: query, photoTags: photo, genres: genres.map(\.id), language: filter, using: &random)
-        if json {
-            try printJSON(RecommendationOutput(photo: photo, seed: seed, picks: picks, lang: lang.language))
-        } else {
-            print(RecommendationOutput.text(photo: photo, picks: picks, lang: lang.language))
+        let tagging: PhotoTagging?
+        let recommendation: RecommendationRecord
+        do {
+            if let photoData {
+                let answer = try await services.instant.recommend(photo: photoData, genres: genres, language: filter, seed: seed)
+                (tagging, recommendation) = (answer.tagging, answer.recommendation)
+            } else {
+                tagging = nil
+                recommendation = try services.recommendations.recommend(
+                    tags: try photoTags(), genres: genres, language: filter, seed: seed)
+            }
+        } catch let error as PhotoError {
+            throw CommandFailure("\(photo ?? ""): \(error)")
+        } catch let error as MatchFailure {
+            throw CommandFailure("\(error)")
         }
+        let strings = try Strings.bundled()
+        let output = RecommendationOutput(recommendation: recommendation, tagging: tagging, strings: strings, lang: lang.language)
+        if json { try printJSON(output) } else { print(output.text) }
     }
 }
 
@@ -90,53 +118,56 @@ enum OutputLanguage: String, ExpressibleByArgument, CaseIterable {
     var language: Language { self == .ko ? .korean : .english }
 }
 
-/// `mupic recommend --json`.
+/// What `mupic recommend` prints: as JSON with `--json`, else as text.
 struct RecommendationOutput: Encodable {
     struct Item: Encodable {
         var rank: Int
-        var songID: Int64?
+        var songID: Int64
         var title: String
         var artist: String
         var genre: String
         var year: Int?
-        var similarity: Float
+        var similarity: Double
         var reason: String
+        /// The reason in words, as the site says it.
+        var why: String
         var sharedTags: [String]
         var explanation: String
     }
     var photoTags: [String]
+    /// Each tag's evidence, when the tags were read from a photo.
+    var tagEvidence: [String: [String]]?
     var seed: UInt64
     var songs: [Item]
+    /// The same, for people.
+    let text: String
 
-    init(photo: TagSet, seed: UInt64, picks: [RecommendedSong], lang: Language) {
-        photoTags = photo.tags.map(\.id)
-        self.seed = seed
-        songs = picks.enumerated().map { rank, pick in
-            Item(
-                rank: rank + 1, songID: pick.song.id, title: pick.song.title, artist: pick.song.artist,
-                genre: pick.song.genreID, year: pick.song.year, similarity: (pick.similarity * 10000).rounded() / 10000,
-                reason: pick.reason.rawValue, sharedTags: pick.explanation.sharedTags.tags.map(\.id),
-                explanation: pick.explanation.summary(lang))
+    init(recommendation: RecommendationRecord, tagging: PhotoTagging?, strings: Strings, lang: Language) {
+        photoTags = recommendation.tags.tags.map(\.id)
+        tagEvidence = tagging.map { Dictionary($0.tags.map { ($0.tag.id, $0.evidence) }, uniquingKeysWith: { a, _ in a }) }
+        seed = recommendation.seed
+        var lines = [
+            (lang == .korean ? "사진 태그: " : "photo tags: ")
+                + recommendation.tags.tags.map { "#" + $0.label(lang) }.joined(separator: " "), "",
+        ]
+        songs = recommendation.songs.map { entry in
+            let song = entry.song
+            let genre = GenreTable.bundled.label(song?.genreID ?? "", lang)
+            let item = Item(
+                rank: entry.rank, songID: entry.songID, title: song?.title ?? "", artist: song?.artist ?? "",
+                genre: song?.genreID ?? "", year: song?.year, similarity: (entry.similarity * 10000).rounded() / 10000,
+                reason: entry.reason.rawValue, why: strings.text("pick_\(entry.reason.rawValue)", lang, ["genre": genre]),
+                sharedTags: entry.sharedTags.tags.map(\.id),
+                explanation: Explanation(photo: recommendation.tags, song: entry.sharedTags).summary(lang))
+            lines.append(
+                "\(item.rank). \(item.title) — \(item.artist)  [\(genre)]  \(String(format: "%.3f", item.similarity))  \(item.why)")
+            lines.append("   \(item.explanation)")
+            return item
         }
+        text = lines.joined(separator: "\n")
     }
 
-    static func text(photo: TagSet, picks: [RecommendedSong], lang: Language) -> String {
-        let genres = GenreTable.bundled
-        var lines = [(lang == .korean ? "사진 태그: " : "photo tags: ") + photo.tags.map { "#" + $0.label(lang) }.joined(separator: " "), ""]
-        for (rank, pick) in picks.enumerated() {
-            let genre = genres.genre(named: pick.song.genreID)?.label(lang) ?? pick.song.genreID
-            let why: String
-            switch (pick.reason, lang) {
-            case (.topOfGenre, .korean): why = "\(genre) 1위"
-            case (.topOfGenre, .english): why = "top of \(genre)"
-            case (.nextInGenre, .korean): why = "\(genre) 상위"
-            case (.nextInGenre, .english): why = "next best in \(genre)"
-            case (.drawn, .korean): why = "추천 후보 중 무작위"
-            case (.drawn, .english): why = "drawn from the runners-up"
-            }
-            lines.append("\(rank + 1). \(pick.song.title) — \(pick.song.artist)  [\(genre)]  \(String(format: "%.3f", pick.similarity))  \(why)")
-            lines.append("   \(pick.explanation.summary(lang))")
-        }
-        return lines.joined(separator: "\n")
+    enum CodingKeys: String, CodingKey {
+        case photoTags, tagEvidence, seed, songs
     }
 }

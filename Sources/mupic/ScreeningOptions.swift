@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MupicML
 import MupicVision
-import MupicWeb
+import MupicApp
 
 /// Where the Open NSFW model is and where the unsafe-image screen draws its line.
 struct ScreeningOptions: ParsableArguments {
@@ -29,7 +29,8 @@ struct ScreeningOptions: ParsableArguments {
     }
 
     var directory: URL {
-        modelDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? NSFWModelDirectory.defaultURL()
+        modelDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? NSFWModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment)
     }
 
     /// The option, else the environment, else the default; a malformed environment value is an error.

@@ -1,7 +1,9 @@
 import ArgumentParser
-import COpenBLAS
 import Foundation
+import Logging
+import MupicApp
 import MupicListen
+import MupicML
 import MupicWeb
 
 /// `mupic serve`: the web site, its JSON API and the job workers in one process.
@@ -11,7 +13,10 @@ struct Serve: AsyncParsableCommand {
         abstract: "Run the web site: upload a photo, get five songs.",
         discussion: """
             Example: mupic serve --host 0.0.0.0 --port 8080. Stop with Ctrl-C; running jobs finish first.
-            With MUPIC_YOUTUBE_KEY set, songs play in the result page (see README, Listening);             MUPIC_YOUTUBE_DAILY_UNITS caps the searches a day (default 9000 units = 90 songs).
+            With MUPIC_YOUTUBE_KEY set, songs play in the result page (see docs/web-and-api.md);
+            MUPIC_YOUTUBE_DAILY_UNITS caps the searches a day (default 9000 units = 90 songs).
+            MUPIC_VISION_URL (with MUPIC_VISION_MODEL and MUPIC_VISION_KEY) tags photos with a vision model.
+            LOG_LEVEL (trace … critical) sets how much is logged (default info).
             """)
 
     @Option(help: "Address to listen on (0.0.0.0 for every interface).") var host = "127.0.0.1"
@@ -36,7 +41,7 @@ struct Serve: AsyncParsableCommand {
     var jobPoll = 10.0
     @OptionGroup var storage: StorageOptions
     @OptionGroup var model: ModelOptions
-    @OptionGroup var imageModels: ImageModelOptions
+    @OptionGroup var tagger: TaggerOptions
     @OptionGroup var security: SecurityOptions
     @OptionGroup var screening: ScreeningOptions
     @Flag(
@@ -53,26 +58,30 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        openblas_set_num_threads(Int32(blasThreads))
+        let environment = ProcessInfo.processInfo.environment
+        BLASThreads.set(blasThreads)
         let listen: ListenConfiguration
-        do { listen = try ListenConfiguration.fromEnvironment() } catch { throw CommandFailure("\(error)") }
-        let configuration = WebConfiguration(
-            host: host, port: port, database: try storage.location(),
-            modelDirectory: URL(fileURLWithPath: model.modelPath), photoDirectory: URL(fileURLWithPath: photos),
-            songText: model.songText, limits: WebLimits(rates: try security.rateLimits),
-            jobs: JobSettings(workers: workers, lease: jobLease, pollInterval: .milliseconds(Int(jobPoll * 1000))),
-            listen: listen, imageModels: imageModels.url, publicOrigins: try security.origins(),
+        do { listen = try ListenConfiguration.fromEnvironment(environment) } catch { throw CommandFailure("\(error)") }
+        let app = AppConfiguration(
+            database: try storage.location(), modelDirectory: URL(fileURLWithPath: model.modelPath),
+            photoDirectory: URL(fileURLWithPath: photos), songText: model.songText, tagger: try tagger.settings(),
             screening: ScreeningSettings(
-                isEnabled: !(noScreening || Self.screeningSwitchedOff()), modelDirectory: screening.directory,
-                threshold: try screening.resolvedThreshold()))
+                isEnabled: !(noScreening || Self.screeningSwitchedOff(environment: environment)),
+                modelDirectory: screening.directory, threshold: try screening.resolvedThreshold()),
+            listen: listen,
+            jobs: JobSettings(workers: workers, lease: jobLease, pollInterval: .milliseconds(Int(jobPoll * 1000))))
+        let configuration = WebConfiguration(
+            host: host, port: port, app: app, limits: WebLimits(rates: try security.rateLimits),
+            publicOrigins: try security.origins(),
+            logLevel: environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info)
         // Failures to load the database or the models are logged and retried while the site answers 503.
-        let app = try await buildApplication(configuration: configuration)
+        let server = try await buildApplication(configuration: configuration)
         // SIGINT and SIGTERM start a graceful shutdown: the server stops accepting, workers finish their job.
-        try await app.runService()
+        try await server.runService()
     }
 
     /// `MUPIC_SCREENING=off` (any case); other values leave screening on.
-    private static func screeningSwitchedOff(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    private static func screeningSwitchedOff(environment: [String: String]) -> Bool {
         environment[ScreeningSettings.switchVariable]?.lowercased() == "off"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MupicShare
 import MupicVision
 
 /// `mupic bench share-card`: how long drawing one share card takes, first and repeated, and

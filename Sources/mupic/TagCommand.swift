@@ -95,14 +95,16 @@ struct TaggedPhotoOutput: Encodable {
 }
 
 extension PhotoTagger {
-    /// Tags a photo that is not kept: offline taggers read only its analysis (no re-encoding);
-    /// the vision model gets the full decode, whose stored copy it sends.
+    /// Tags a photo that is not kept, making only what the tagger reads: a tagger of the analysis
+    /// alone gets it without any re-encoding; a vision model gets the full decode, whose stored copy it sends.
     func tagUnkept(_ data: Data, decoder: PhotoDecoder = PhotoDecoder()) async throws -> (PhotoAnalysis, PhotoTagging) {
-        if let offline = self as? any OfflinePhotoTagger {
+        switch input {
+        case .analysis:
             let analysis = try decoder.analyse(data)
-            return (analysis, try offline.tag(analysis))
+            return (analysis, try await tag(TaggerPhoto(analysis: analysis)))
+        case .storedCopy:
+            let photo = try decoder.decode(data)
+            return (photo.analysis, try await tag(photo))
         }
-        let photo = try decoder.decode(data)
-        return (photo.analysis, try await tag(photo))
     }
 }

@@ -33,7 +33,7 @@ struct VideosWarm: AsyncParsableCommand {
 
     func run() async throws {
         let listen: ListenConfiguration
-        do { listen = try ListenConfiguration.fromEnvironment() } catch { throw CommandFailure("\(error)") }
+        do { listen = try ListenConfiguration.fromEnvironment(ProcessInfo.processInfo.environment) } catch { throw CommandFailure("\(error)") }
         guard listen.hasKey else {
             throw CommandFailure(
                 "MUPIC_YOUTUBE_KEY is not set: create a YouTube Data API v3 key (see README, Listening) and export it")

@@ -15,7 +15,7 @@ struct ScreeningFalsePositiveTests {
 
     @Test("no photo of the shared sample is held at the default threshold")
     func noFalsePositives() throws {
-        let screen = try UnsafeImageScreen(modelDirectory: NSFWModelDirectory.defaultURL(currentDirectory: Self.packageRoot))
+        let screen = try UnsafeImageScreen(modelDirectory: NSFWModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment, currentDirectory: Self.packageRoot))
         let files = try Self.allPhotos()
         #expect(files.count >= 100, "expected the whole shared sample, found \(files.count) photos")
         let decoder = PhotoDecoder()

@@ -58,7 +58,7 @@ struct NSFWParityTests {
 
 /// The model loaded once from `$MUPIC_SCREENING_MODEL_DIR`, else models/open-nsfw under the package root.
 enum TestNSFWModel {
-    static let directory = NSFWModelDirectory.defaultURL(currentDirectory: TestModel.packageRoot)
+    static let directory = NSFWModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment, currentDirectory: TestModel.packageRoot)
     private static let loaded = Result { () throws(NSFWModelError) in try NSFWClassifier(modelDirectory: directory) }
 
     static func classifier() throws -> NSFWClassifier {

@@ -14,7 +14,7 @@ enum TestModel {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `$MUPIC_MODEL_DIR`, else `models/all-MiniLM-L6-v2` under the package root.
-    static let directory = ModelDirectory.defaultURL(currentDirectory: packageRoot)
+    static let directory = ModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment, currentDirectory: packageRoot)
 
     /// Loaded once for the whole test run: the encoder is thread-safe.
     private static let loaded: Result<SentenceEncoder, any Error> = Result {

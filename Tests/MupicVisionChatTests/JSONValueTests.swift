@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import MupicVision
+import MupicVision
+@testable import MupicVisionChat
 
 @Suite struct JSONValueTests {
     @Test func keysKeepTheirOrderAndStringsAreEscaped() throws {

@@ -1,5 +1,6 @@
 import Testing
-@testable import MupicVision
+import MupicVision
+@testable import MupicVisionChat
 
 @Suite struct VisionChatConfigurationTests {
     func configuration(_ environment: [String: String]) throws -> VisionChatConfiguration {
@@ -159,13 +160,12 @@ import Testing
         }
     }
 
-    @Test func fromEnvironmentWrapsTheVisionModelInTheFallback() throws {
+    @Test func theVisionModelIsBackedByTheFallback() throws {
         let offline = HeuristicPhotoTagger()
-        let none = try VisionChatPhotoTagger.fromEnvironment(fallback: offline, environment: [:])
-        #expect(none is HeuristicPhotoTagger)
-        let configured = try VisionChatPhotoTagger.fromEnvironment(
-            fallback: offline,
-            environment: ["MUPIC_VISION_URL": "http://localhost:11434/v1", "MUPIC_VISION_MODEL": "llava:13b"])
+        let configuration = try #require(
+            try VisionChatConfiguration.fromEnvironment(
+                ["MUPIC_VISION_URL": "http://localhost:11434/v1", "MUPIC_VISION_MODEL": "llava:13b"]))
+        let configured = VisionChatPhotoTagger.backed(by: offline, configuration: configuration)
         let fallback = try #require(configured as? FallbackPhotoTagger)
         // The model answers through the EXIF clock's anchor for time and season.
         let anchored = try #require(fallback.primary as? CaptureTimeAnchoredTagger)

@@ -2,7 +2,8 @@ import Foundation
 import AsyncHTTPClient
 import MupicCore
 import Testing
-@testable import MupicVision
+import MupicVision
+@testable import MupicVisionChat
 
 /// Every way the vision model can fail, and what the page is told: against a live local server.
 @Suite struct VisionChatFailureTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import MupicVision
+import MupicVision
+@testable import MupicVisionChat
 
 @Suite struct VisionChatRetryPolicyTests {
     let policy = VisionChatRetryPolicy(defaultDelay: .milliseconds(500), maxRetryAfter: .seconds(10))

@@ -2,7 +2,8 @@ import Foundation
 import MupicCore
 import MupicTestSupport
 import Testing
-@testable import MupicVision
+import MupicVision
+@testable import MupicVisionChat
 
 /// The request the tagger sends and how it reads a good answer, against a live local server.
 @Suite struct VisionChatWireTests {

@@ -1,4 +1,5 @@
 import Foundation
+import MupicCore
 import MupicTestSupport
 import Testing
 @testable import MupicVision

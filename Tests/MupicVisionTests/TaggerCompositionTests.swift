@@ -7,7 +7,7 @@ import Testing
 @Suite struct TaggerCompositionTests {
     struct FixedTagger: PhotoTagger {
         let ids: [String]
-        func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+        func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging {
             PhotoTagging(
                 tags: ids.map { PhotoTag(tag: Vocabulary.tag(id: $0)!, score: 0.8, evidence: ["model"]) },
                 missingSignals: ["from the model"])
@@ -31,24 +31,26 @@ import Testing
         #expect(answer.tags.map(\.tag.id) == ["night", "summer"])
     }
 
-    /// A server's decoder prepares what its tagger declares: nothing for the offline heuristic,
-    /// the scene and weather squares for the image models, through any wrapper.
-    @Test func taggersDeclareTheInputsTheyRead() throws {
-        let models = try PhotoTaggers.make(imageModels: SharedImageModels.directory, environment: [:])
-        #expect(models.modelInputs == [.scene, .weather])
-        #expect(HeuristicPhotoTagger().modelInputs.isEmpty)
-        #expect(CaptureTimeAnchoredTagger(base: models).modelInputs == [.scene, .weather])
-        #expect(FallbackPhotoTagger(primary: HeuristicPhotoTagger(), fallback: models).modelInputs == [.scene, .weather])
-        #expect(FallbackPhotoTagger(primary: HeuristicPhotoTagger(), fallback: HeuristicPhotoTagger()).modelInputs.isEmpty)
+    /// What each tagger reads, through any wrapper: the analysis, or the stored copy too.
+    @Test func wrappersDeclareWhatTheirTaggersRead() throws {
+        struct CopyReader: PhotoTagger {
+            var input: TaggerInput { .storedCopy }
+            func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging {
+                PhotoTagging(tags: [], missingSignals: [photo.storedCopy == nil ? "no copy" : "copy"])
+            }
+        }
+        #expect(HeuristicPhotoTagger().input == .analysis)
+        #expect(CaptureTimeAnchoredTagger(base: CopyReader()).input == .storedCopy)
+        #expect(FallbackPhotoTagger(primary: CopyReader(), fallback: HeuristicPhotoTagger()).input == .storedCopy)
+        #expect(FallbackPhotoTagger(primary: HeuristicPhotoTagger(), fallback: HeuristicPhotoTagger()).input == .analysis)
     }
 
-    @Test func settingsChooseTheTagger() throws {
-        #expect(try PhotoTaggers.make(imageModels: nil, environment: [:]) is HeuristicPhotoTagger)
-        let vision = try PhotoTaggers.make(
-            imageModels: nil, environment: ["MUPIC_VISION_URL": "http://127.0.0.1:9/v1", "MUPIC_VISION_MODEL": "llava"])
-        let fallback = try #require(vision as? FallbackPhotoTagger)
-        #expect(fallback.primary is CaptureTimeAnchoredTagger)
-        #expect(fallback.fallback is HeuristicPhotoTagger)
-        #expect(throws: (any Error).self) { try PhotoTaggers.make(imageModels: nil, environment: ["MUPIC_VISION_MODEL": "x"]) }
+    /// A photo kept for a tagger of the analysis drops the stored copy; one for a copy reader keeps it.
+    @Test func aPhotoKeepsOnlyWhatItsTaggerReads() throws {
+        let photo = TaggerPhoto(try decoder.decode(try SharedPhotos.data("exif/DSCN0010.jpg")))
+        #expect(photo.storedCopy != nil)
+        #expect(photo.keeping(.analysis).storedCopy == nil)
+        #expect(photo.keeping(.analysis).approximateBytes < photo.approximateBytes)
+        #expect(photo.keeping(.storedCopy) == photo)
     }
 }

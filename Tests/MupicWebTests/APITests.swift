@@ -5,6 +5,7 @@ import MupicCore
 import MupicStore
 import MupicTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 @Suite struct APITests {
@@ -69,7 +70,7 @@ import Testing
     @Test func aJobLeftByADeadProcessIsPickedUpByThePoll() async throws {
         let app = try await TestApp()
         // Stored as if another process accepted it and died before a worker woke: no signal, no hand-off.
-        let photo = try app.services.reader.read(TestImages.png())
+        let photo = try app.services.intake.reader.read(TestImages.png())
         try app.services.photos.store(
             contentHash: photo.contentHash, full: photo.storedJPEG, thumbnail: photo.thumbnailJPEG)
         let now = Date()

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import MupicStore
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Sign up, sign in and out, lockout, CSRF, history, visibility and deleting photos and accounts.
@@ -32,7 +33,7 @@ import Testing
             let token = try #require(created.cookie(AccountSession.session.name))
             let mina = try await client.account(cookie: "mupic_session=\(token)", username: "Mina")
             // The session is a database row (by hash), so it survives restarts and works on every server.
-            #expect(try await app.storage.accountSession(tokenHash: SessionCookie.tokenHash(token), now: Date()) != nil)
+            #expect(try await app.storage.accountSession(tokenHash: SessionToken.hash(token), now: Date()) != nil)
             let stored = try #require(try await app.storage.account(usernameKey: "mina"))
             #expect(stored.email == "mina@example.com" && stored.passwordHash.hasPrefix("$2"))
             #expect(!stored.passwordHash.contains(AccountSupport.password))

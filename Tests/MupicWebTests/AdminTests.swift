@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MupicCore
 import MupicStore
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Admin sign-in, sessions, CSRF and moderation, through the routes.
@@ -70,11 +71,11 @@ import Testing
         let app = try await TestApp()
         let token = RandomID.make(bytes: 32)
         try await app.storage.createAdminSession(
-            tokenHash: AdminSession.tokenHash(token), createdAt: Date().addingTimeInterval(-13 * 3600),
+            tokenHash: SessionToken.hash(token), createdAt: Date().addingTimeInterval(-13 * 3600),
             expiresAt: Date().addingTimeInterval(-3600))
         let live = RandomID.make(bytes: 32)
         try await app.storage.createAdminSession(
-            tokenHash: AdminSession.tokenHash(live), createdAt: Date(), expiresAt: Date().addingTimeInterval(60))
+            tokenHash: SessionToken.hash(live), createdAt: Date(), expiresAt: Date().addingTimeInterval(60))
         try await app.test { client in
             let expired = try await client.get("/admin", headers: [.cookie: "\(AdminSession.cookieName)=\(token)"])
             #expect(expired.headers[.location] == "/admin/login")

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import MupicTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// The upload form's nonce: a second post of the same form goes to the first job.
@@ -36,7 +37,7 @@ import Testing
 
     @Test func theGuardForgetsAfterItsWindow() async {
         let nonces = UploadNonces(window: 600)
-        let accepted = PhotoUploader.Accepted(jobID: "job", photoID: "photo", deleteToken: DeleteToken.make())
+        let accepted = PhotoIntake.Accepted(jobID: "job", photoID: "photo", deleteToken: DeleteToken.make())
         let t0 = Date()
         #expect(await nonces.claim("n", now: t0) == nil)
         await nonces.fulfil("n", with: accepted, now: t0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Photo files are written to a staging directory, synced and renamed; what a crash leaves

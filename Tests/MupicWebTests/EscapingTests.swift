@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MupicCore
 import MupicTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Whatever the catalog or a request holds is shown as text, never run as markup.

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MupicStore
 import MupicTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Causes outside a request (a full disk, a damaged database file) give a 503 (an HTML page for

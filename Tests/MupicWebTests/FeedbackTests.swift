@@ -5,6 +5,7 @@ import MupicCore
 import MupicTestSupport
 import MupicStore
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// 👍 / 👎 on the result page, what they do to later picks, "more like this", and the language filter.
@@ -78,10 +79,10 @@ import Testing
                     cookie: mina.cookie)
             }
             let accountID = try #require(try await app.storage.account(usernameKey: "mina")?.id)
-            let profile = try await app.services.feedbackProfile(accountID: accountID)
+            let profile = try await app.services.feedback.profile(accountID: accountID)
             #expect(profile.liked.map(\.songID) == [songs[1]])
             #expect(profile.disliked == [songs[3]])
-            #expect(try await app.services.feedbackProfile(accountID: nil) == .empty)
+            #expect(try await app.services.feedback.profile(accountID: nil) == .empty)
         }
     }
 

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MupicStore
 import MupicTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Upload → job → result → regenerate → archive → delete, with the job workers running.

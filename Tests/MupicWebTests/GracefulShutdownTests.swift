@@ -6,6 +6,7 @@ import MupicVision
 import ServiceLifecycle
 import ServiceLifecycleTestKit
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// SIGTERM starts a graceful shutdown: the workers finish the job in hand, claim no other,
@@ -19,7 +20,7 @@ import Testing
         let ids = try await app.queueJobs(3)
 
         try await testGracefulShutdown { trigger in
-            let workers = Task { try await JobWorkerService(services: app.services).run() }
+            let workers = Task { try await app.services.workers.run() }
             await gate.waitUntilEntered()
             trigger.triggerGracefulShutdown()
             await gate.open()
@@ -39,7 +40,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: app.directory) }
         let id = try #require(try await app.queueJobs(1).first)
 
-        let workers = Task { try await JobWorkerService(services: app.services).run() }
+        let workers = Task { try await app.services.workers.run() }
         await gate.waitUntilEntered()
         workers.cancel()
         try? await workers.value
@@ -61,8 +62,8 @@ extension TestApp {
             var form = MultipartForm()
             form.photo = TestImages.png(rgb: [UInt8(40 * index), 120, 200])
             form.fields["genres"] = ["ballad"]
-            let upload = try UploadRequest(form: form, limits: services.limits)
-            ids.append(try await PhotoUploader(services: services).accept(upload).jobID)
+            let upload = try UploadRequest(form: form, limits: limits)
+            ids.append(try await services.intake.accept(upload.submission(accountID: nil)).jobID)
         }
         return ids
     }
@@ -97,7 +98,7 @@ actor TaggerGate {
 struct GatedTagger: PhotoTagger {
     let gate: TaggerGate
 
-    func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+    func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging {
         await withTaskCancellationHandler {
             await gate.enter()
         } onCancel: {

@@ -5,6 +5,7 @@ import MupicCore
 import MupicListen
 import MupicListenTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Listening on the result page: play buttons, the "listen on" menu, and the video endpoint,

@@ -1,5 +1,6 @@
 import Hummingbird
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// The guard refuses exactly what MultipartKit would trap on, however the body is chunked.

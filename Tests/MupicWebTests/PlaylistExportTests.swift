@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MupicCore
+import MupicShare
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// The playlist as text, M3U and JSON, parsed back.
@@ -85,8 +87,8 @@ import Testing
         #expect(
             ContentDisposition.attachment(filename: "봄 밤.txt", fallback: "mupic.txt")
                 == "attachment; filename=\"mupic.txt\"; filename*=UTF-8''%EB%B4%84%20%EB%B0%A4.txt")
-        #expect(ContentDisposition.safe("../../etc/passwd") == "mupic.._.._etc_passwd")
-        #expect(ContentDisposition.safe("a\"b\r\nc\u{202E}d") == "a_b__c_d")
+        #expect(FileName.safe("../../etc/passwd") == "mupic.._.._etc_passwd")
+        #expect(FileName.safe("a\"b\r\nc\u{202E}d") == "a_b__c_d")
         #expect(ContentDisposition.percentEncoded("a b'c") == "a%20b%27c")
     }
 }

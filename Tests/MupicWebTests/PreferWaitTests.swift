@@ -9,6 +9,7 @@ import ServiceLifecycle
 import ServiceLifecycleTestKit
 import Synchronization
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// `POST /api/recommendations` with RFC 7240's `Prefer: wait=N`: the songs in one round trip.
@@ -88,7 +89,7 @@ import Testing
         let id = try #require(try await app.queueJobs(1).first)
         try await testGracefulShutdown { trigger in
             // No worker runs: only the shutdown can end this wait before its five minutes.
-            async let job = app.services.finishedJob(id: id, waitingUpTo: .seconds(300))
+            async let job = app.services.recommendations.finishedJob(id: id, waitingUpTo: .seconds(300))
             try await Task.sleep(for: .milliseconds(300))
             let started = ContinuousClock.now
             trigger.triggerGracefulShutdown()
@@ -169,7 +170,7 @@ private final class HeldTagger: PhotoTagger, Sendable {
 
     func release() { released.withLock { $0 = true } }
 
-    func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+    func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging {
         while !released.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(20)) }
         return try await StubTagger().tag(photo)
     }

@@ -5,6 +5,7 @@ import MupicML
 import MupicVision
 import MupicTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// The whole pipeline as `mupic serve` runs it: a real photo with EXIF, the offline tagger,
@@ -14,7 +15,7 @@ import Testing
     static func encoder() throws -> SentenceEncoder {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let directory = ModelDirectory.defaultURL(currentDirectory: packageRoot)
+        let directory = ModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment, currentDirectory: packageRoot)
         do {
             return try SentenceEncoder(modelDirectory: directory)
         } catch {
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func theImageModelsTagASeaPhotoAndThePageSaysWhy() async throws {
-        let tagger = try PhotoTaggers.make(imageModels: SharedImageModels.directory, environment: [:])
+        let tagger = try TaggerSettings(imageModels: SharedImageModels.directory).makeTagger()
         #expect(tagger is ModelPhotoTagger)
         let app = try await TestApp(tagger: tagger, embedder: try Self.encoder())
         let photo = try TestImages.firstShared(in: "intel/sea")

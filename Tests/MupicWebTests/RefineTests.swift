@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Refine: removing or adding a photo tag stores the new set and re-ranks the songs.

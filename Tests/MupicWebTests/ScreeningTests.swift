@@ -5,6 +5,7 @@ import Logging
 import MupicStore
 import MupicVision
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// The unsafe-image screen through the routes. A flagged photo is needed without an indecent
@@ -141,7 +142,7 @@ import Testing
         let on = try #require(try ScreeningSettings(modelDirectory: TestScreening.directory, threshold: 0.5).load(logger: logger))
         #expect(on.threshold == 0.5)
         // The default configuration screens: nothing in `mupic serve` publishes unchecked by accident.
-        #expect(WebConfiguration().screening.isEnabled)
+        #expect(WebConfiguration().app.screening.isEnabled)
     }
 }
 

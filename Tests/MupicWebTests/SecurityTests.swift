@@ -5,6 +5,7 @@ import HummingbirdTesting
 import MupicTestSupport
 import NIOCore
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Cross-site posts, per-client rate limits, paths that try to leave their directory, and ids

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MupicCore
 import MupicVision
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// `/r/{id}/card.png`: a story-sized PNG, cached on disk, with the result page's visibility.
@@ -70,7 +71,7 @@ import Testing
             _ = try await client.get("/r/\(recommendation)/card.png")
             let folder = app.services.cards.directory.appendingPathComponent(photo)
             #expect(FileManager.default.fileExists(atPath: folder.path))
-            try await app.services.removePhoto(id: photo)
+            try await app.services.removal.remove(photoID: photo)
             #expect(!FileManager.default.fileExists(atPath: folder.path))
             #expect(try await client.get("/r/\(recommendation)/card.png").status == .notFound)
         }

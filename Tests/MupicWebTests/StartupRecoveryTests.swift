@@ -6,6 +6,7 @@ import MupicStore
 import MupicTestSupport
 import MupicVision
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// `mupic serve` when what it loads at start is broken: it answers 503 (page and JSON) instead of
@@ -14,15 +15,17 @@ import Testing
     static let retry = StartupRetry(first: .milliseconds(100), maximum: .milliseconds(300))
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let sentenceModel = ModelDirectory.defaultURL(currentDirectory: packageRoot)
+    static let sentenceModel = ModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment, currentDirectory: packageRoot)
 
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupic-startup-\(UUID().uuidString)")
 
     func configuration(database: URL, models: URL) -> WebConfiguration {
         WebConfiguration(
-            port: 0, database: .sqlite(path: database.path), modelDirectory: models,
-            photoDirectory: directory.appendingPathComponent("photos"), limits: .unlimitedRates, screening: .off,
-            startupRetry: Self.retry)
+            port: 0,
+            app: AppConfiguration(
+                database: .sqlite(path: database.path), modelDirectory: models,
+                photoDirectory: directory.appendingPathComponent("photos"), screening: .off),
+            limits: .unlimitedRates, startupRetry: Self.retry)
     }
 
     @Test func aDamagedDatabaseAnswers503UntilAGoodOneIsInPlace() async throws {
@@ -61,13 +64,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("mupic.sqlite")
         var settings = configuration(database: database, models: Self.sentenceModel)
-        let plain = try await loadServices(configuration: settings)
+        let plain = try await AppServices.load(settings.app, limits: settings.limits.app)
         await plain.storage.close()
-        #expect((plain.reader as? PhotoDecoder)?.modelInputs == [])
-        settings.screening = ScreeningSettings(modelDirectory: TestScreening.directory)
-        let screened = try await loadServices(configuration: settings)
+        #expect((plain.intake.reader as? PhotoDecoder)?.modelInputs == [])
+        settings.app.screening = ScreeningSettings(modelDirectory: TestScreening.directory)
+        let screened = try await AppServices.load(settings.app, limits: settings.limits.app)
         await screened.storage.close()
-        #expect((screened.reader as? PhotoDecoder)?.modelInputs == .screening)
+        #expect((screened.intake.reader as? PhotoDecoder)?.modelInputs == .screening)
     }
 
     /// The page and the API say "come back later", the page keeps its stylesheet, and an upload is refused.

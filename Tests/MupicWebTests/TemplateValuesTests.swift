@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Flattened page models render exactly as the structs themselves do.

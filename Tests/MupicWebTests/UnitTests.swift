@@ -2,6 +2,7 @@ import Foundation
 import MupicCore
 import MupicStore
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 @Suite struct UnitTests {

@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// How many tasks are inside the gate, and the most there ever were.

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import MupicTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Every bad upload gets a clear message (page and API), a 4xx status, stores nothing, and

@@ -38,3 +38,7 @@ public struct DecodedPhoto: Sendable, Hashable {
         self.contentHash = contentHash
     }
 }
+
+extension DecodedPhoto {
+    public var storedCopy: StoredCopy { StoredCopy(jpeg: storedJPEG, size: storedSize) }
+}

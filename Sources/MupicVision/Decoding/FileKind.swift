@@ -1,6 +1,6 @@
 /// A name for bytes that are not an accepted photo, so the refusal can say what was sent.
-enum FileKind {
-    static func describe<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String where Bytes.Index == Int {
+package enum FileKind {
+    package static func describe<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String where Bytes.Index == Int {
         let head = Array(bytes.prefix(512))
         let signatures: [(prefix: [UInt8], name: String)] = [
             (Array("GIF8".utf8), "a GIF"),

@@ -25,13 +25,15 @@ extension DecodedPhoto {
     }
 }
 
-/// A tagger that needs nothing but a `PhotoAnalysis`, so a photo that is not kept is never re-encoded.
-public protocol OfflinePhotoTagger: PhotoTagger {
-    func tag(_ analysis: PhotoAnalysis) throws -> PhotoTagging
+extension PhotoAnalysis {
+    /// Roughly what an analysis holds in memory: the model inputs dominate.
+    public var approximateBytes: Int { modelInputs.scene.count + modelInputs.weather.count + modelInputs.screening.count + 1024 }
 }
 
-extension OfflinePhotoTagger {
-    public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
-        try tag(photo.analysis)
+extension PhotoAnalysis {
+    /// The same analysis with other metadata: a stored copy re-read carries none, so the caller
+    /// puts back what the record kept.
+    public func withMetadata(_ metadata: PhotoMetadata) -> PhotoAnalysis {
+        PhotoAnalysis(format: format, size: size, metadata: metadata, colour: colour, modelInputs: modelInputs)
     }
 }

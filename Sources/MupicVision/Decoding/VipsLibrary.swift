@@ -3,18 +3,18 @@ import Logging
 import MupicCore
 
 /// libvips, started once per process on first use.
-enum VipsLibrary {
+package enum VipsLibrary {
     static let logger = Logger(label: "mupic.vision.vips")
 
     /// Starts libvips; the first caller's thread count wins, later calls only report the outcome.
-    static func start(threadsPerImage: Int) throws(PhotoError) {
+    package static func start(threadsPerImage: Int) throws(PhotoError) {
         guard mupic_vips_start(Int32(clamping: threadsPerImage), forwardVipsWarning) == 0 else {
             throw .libraryUnavailable(reason: takeError() ?? "vips_init failed")
         }
     }
 
     /// The pending libvips error text, cleared; nil when libvips reported nothing.
-    static func takeError() -> String? {
+    package static func takeError() -> String? {
         guard let text = mupic_error_take() else { return nil }
         defer { mupic_free(text) }
         let message = String(cString: text).trimmingWhitespace()

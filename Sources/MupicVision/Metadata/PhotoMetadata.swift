@@ -1,4 +1,4 @@
-import MupicCore
+public import MupicCore
 
 /// What the original file said about itself, read before any re-encoding.
 ///

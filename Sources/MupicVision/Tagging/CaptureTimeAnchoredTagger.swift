@@ -12,9 +12,10 @@ public struct CaptureTimeAnchoredTagger: PhotoTagger {
         self.base = base
     }
 
+    public var input: TaggerInput { base.input }
     public var modelInputs: ModelInputs.Needs { base.modelInputs }
 
-    public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+    public func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging {
         let answer = try await base.tag(photo)
         let (offline, _) = clock.offlineEvidence(photo.analysis)
         let fromClock = offline.candidates.filter { $0.tag.facet == .time || $0.tag.facet == .season }

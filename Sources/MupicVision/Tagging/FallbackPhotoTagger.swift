@@ -14,6 +14,7 @@ public struct FallbackPhotoTagger: PhotoTagger {
     public let fallbackName: String
     private let logger: Logger
 
+    public var input: TaggerInput { primary.input == .storedCopy || fallback.input == .storedCopy ? .storedCopy : .analysis }
     public var modelInputs: ModelInputs.Needs { primary.modelInputs.union(fallback.modelInputs) }
 
     public init(
@@ -27,7 +28,7 @@ public struct FallbackPhotoTagger: PhotoTagger {
         self.logger = logger
     }
 
-    public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+    public func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging {
         do {
             return try await primary.tag(photo)
         } catch is CancellationError {
@@ -35,7 +36,7 @@ public struct FallbackPhotoTagger: PhotoTagger {
         } catch {
             logger.warning(
                 "\(primaryName) failed; \(fallbackName) answers instead",
-                metadata: ["error": "\(error)", "photo": "\(photo.contentHash)"])
+                metadata: ["error": "\(error)"])
             let answer = try await fallback.tag(photo)
             let reason = (error as? any SummarisedError)?.summary ?? "\(error)"
             return PhotoTagging(

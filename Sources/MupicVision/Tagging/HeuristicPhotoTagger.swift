@@ -5,7 +5,7 @@ import MupicCore
 ///
 /// It needs no network and no model, and it says so: colour hints score low and
 /// `missingSignals` lists what a better tagger would use.
-public struct HeuristicPhotoTagger: OfflinePhotoTagger {
+public struct HeuristicPhotoTagger: PhotoTagger {
     public let rules: ColourRuleTable
 
     public init(rules: ColourRuleTable = .bundled) {
@@ -18,7 +18,11 @@ public struct HeuristicPhotoTagger: OfflinePhotoTagger {
     /// Said when no image model is configured, so people know why situation and weather are thin.
     public static let noModels = "scene model not configured: situation and weather are colour hints only"
 
-    /// Tagging is a few table look-ups.
+    /// A few table look-ups: done in place, no thread hop.
+    public func tag(_ photo: TaggerPhoto) -> PhotoTagging {
+        tag(photo.analysis)
+    }
+
     public func tag(_ photo: PhotoAnalysis) -> PhotoTagging {
         let (evidence, missing) = offlineEvidence(photo)
         return PhotoTagging.strongest(evidence.candidates, perFacet: 2, missingSignals: [Self.noModels] + missing)

@@ -4,7 +4,7 @@ public import MupicML
 
 /// The offline tagger with the image models: the Places365 scene and the weather CNN,
 /// fused with EXIF time, season and colour through the reviewable tables of `TagFusion`.
-public struct ModelPhotoTagger: OfflinePhotoTagger {
+public struct ModelPhotoTagger: PhotoTagger {
     public let scene: SceneClassifier
     public let weather: WeatherClassifier
     public let fusion: TagFusion
@@ -24,6 +24,12 @@ public struct ModelPhotoTagger: OfflinePhotoTagger {
         self.scene = scene
         self.weather = weather
         self.fusion = fusion
+    }
+
+    /// The networks are about 10 ms of CPU: run off the cooperative pool, like decoding.
+    public func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging {
+        let analysis = photo.analysis
+        return try await BlockingWork.run { try tag(analysis) }
     }
 
     public func tag(_ photo: PhotoAnalysis) throws -> PhotoTagging {

@@ -1,18 +1,75 @@
+public import Foundation
 public import MupicCore
 
-/// Something that describes a photo in the shared vocabulary (SPEC §5).
+/// Something that describes a photo in the shared vocabulary.
 ///
-/// Implementations: `HeuristicPhotoTagger` (offline, EXIF and colour), and later
-/// model- and vision-chat-based taggers. Each says what it could not use, so a
-/// caller can show why a tag set is thin.
+/// Implementations: `HeuristicPhotoTagger` (EXIF and colour), `ModelPhotoTagger` (those fused
+/// with the scene and weather networks), and in `MupicVisionChat` a vision-model tagger. Each
+/// says what it could not use, so a caller can show why a tag set is thin, and what it reads,
+/// so a caller keeps only that for it.
 public protocol PhotoTagger: Sendable {
-    func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging
-    /// The image-model inputs this tagger reads from a decoded photo; none unless it runs image models.
+    /// What the tagger reads: the photo's analysis alone, or the stored copy as well.
+    var input: TaggerInput { get }
+    /// The image-model inputs this tagger reads from the analysis; none unless it runs image models.
     var modelInputs: ModelInputs.Needs { get }
+    /// `photo` carries the stored copy whenever `input` asks for it.
+    func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging
 }
 
 extension PhotoTagger {
+    public var input: TaggerInput { .analysis }
     public var modelInputs: ModelInputs.Needs { [] }
+
+    /// Tags a photo just decoded, whatever the tagger reads.
+    public func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+        try await tag(TaggerPhoto(photo))
+    }
+}
+
+/// What a tagger needs to be handed.
+public enum TaggerInput: Sendable, Hashable {
+    /// EXIF, colour and model inputs (about 200 KB): nothing re-encoded, cheap to keep for a queued job.
+    case analysis
+    /// The analysis and the stored copy (upright, no metadata), which a vision model is sent.
+    case storedCopy
+}
+
+/// A photo as a tagger receives it.
+public struct TaggerPhoto: Sendable, Hashable {
+    public let analysis: PhotoAnalysis
+    /// Present when the tagger's `input` is `.storedCopy`.
+    public let storedCopy: StoredCopy?
+
+    public init(analysis: PhotoAnalysis, storedCopy: StoredCopy? = nil) {
+        self.analysis = analysis
+        self.storedCopy = storedCopy
+    }
+
+    /// Everything a decoded photo offers, for any tagger.
+    public init(_ photo: DecodedPhoto) {
+        self.init(analysis: photo.analysis, storedCopy: photo.storedCopy)
+    }
+
+    /// What the photo needs to keep for a tagger reading `input`.
+    public func keeping(_ input: TaggerInput) -> TaggerPhoto {
+        input == .analysis ? TaggerPhoto(analysis: analysis) : self
+    }
+
+    /// Roughly what it holds in memory.
+    public var approximateBytes: Int {
+        analysis.approximateBytes + (storedCopy?.jpeg.count ?? 0)
+    }
+}
+
+/// The copy Mupic keeps of a photo: upright sRGB JPEG, no metadata.
+public struct StoredCopy: Sendable, Hashable {
+    public let jpeg: Data
+    public let size: PixelSize
+
+    public init(jpeg: Data, size: PixelSize) {
+        self.jpeg = jpeg
+        self.size = size
+    }
 }
 
 /// One tag for a photo, how sure the tagger is, and why.

@@ -1,12 +1,21 @@
 import Foundation
 import Hummingbird
+import MupicApp
 import MupicCore
+import MupicListen
+import MupicShare
 import MupicStore
 
 /// The JSON API beside the pages. Errors are `{"error": {"code", "message"}}` with a 4xx/5xx
 /// status (see `ErrorMiddleware`); messages follow Accept-Language like the pages.
 struct APIRoutes {
-    let services: MupicServices
+    let uploads: UploadReceiver
+    let recommendations: Recommendations
+    let archive: ArchiveService
+    let shares: ShareResponses
+    let videos: VideoFinder
+    let strings: Strings
+    let limits: WebLimits
 
     func add(to group: RouterGroup<WebContext>) {
         group.post("recommendations") { request, context in try await create(request, context: context) }
@@ -14,14 +23,14 @@ struct APIRoutes {
         group.get("recommendations/{id}") { _, context in try await recommendation(context: context) }
         group.post("recommendations/{id}/regenerate") { _, context in try await regenerate(context: context) }
         group.post("recommendations/{id}/refine") { request, context in try await refine(request, context: context) }
-        group.get("archive") { request, context in try await archive(request, context: context) }
+        group.get("archive") { request, context in try await archivePage(request, context: context) }
         group.get("songs/{id}/video") { _, context in try await songVideo(context: context) }
         group.get("recommendations/{id}/card.png") { request, context in
-            try await services.shareCardResponse(id: context.parameters.require("id"), request: request, language: context.language)
+            try await shares.cardResponse(id: context.parameters.require("id"), request: request, language: context.language)
         }
         for format in PlaylistExport.Format.allCases {
             group.get("recommendations/{id}/playlist.\(format.rawValue)") { request, context in
-                try await services.playlistResponse(
+                try await shares.playlistResponse(
                     id: context.parameters.require("id"), format: format, request: request, language: context.language)
             }
         }
@@ -31,10 +40,10 @@ struct APIRoutes {
     /// request stays open up to N seconds: 201 with the songs when they are ready in time, 200
     /// with the job when it failed, else the same 202.
     func create(_ request: Request, context: WebContext) async throws -> Response {
-        let accepted: PhotoUploader.Accepted
-        switch try await services.receiveUpload(request, account: context.account).outcome {
+        let accepted: PhotoIntake.Accepted
+        switch try await uploads.receive(request, account: context.account).outcome {
         case .success(let value): accepted = value
-        case .failure(let problem): throw problem.webError(limits: services.limits)
+        case .failure(let problem): throw problem.webError(limits: limits)
         }
         var body = AcceptedBody(
             jobId: accepted.jobID, photoId: accepted.photoID, statusUrl: "/api/jobs/\(accepted.jobID)",
@@ -43,13 +52,13 @@ struct APIRoutes {
         var status = HTTPResponse.Status.accepted
         var location = body.statusUrl
         let wait = PreferredWait(
-            headerValues: request.headers[values: .prefer], limit: Int(services.limits.maxPreferredWait.components.seconds))
+            headerValues: request.headers[values: .prefer], limit: Int(limits.maxPreferredWait.components.seconds))
         // The upload is in; a store that fails while we wait must not cost the client its job id
         // and delete token, so that answer is the plain 202.
-        if let wait, let job = try? await services.finishedJob(id: accepted.jobID, waitingUpTo: .seconds(wait.seconds)) {
+        if let wait, let job = try? await recommendations.finishedJob(id: accepted.jobID, waitingUpTo: .seconds(wait.seconds)) {
             body.job = jobBody(job, language: context.language)
             if job.state == .done, let id = job.recommendationID,
-                let (recommendation, photo) = try? await services.visibleRecommendation(id: id)
+                let (recommendation, photo) = try? await recommendations.visible(id: id)
             {
                 body.recommendation = RecommendationBody(recommendation: recommendation, photo: photo, language: context.language)
                 status = .created
@@ -68,7 +77,7 @@ struct APIRoutes {
     }
 
     func job(context: WebContext) async throws -> Response {
-        let job = try await services.job(id: context.parameters.require("id"))
+        let job = try await recommendations.job(id: context.parameters.require("id"))
         return JSONResponse.make(jobBody(job, language: context.language))
     }
 
@@ -76,7 +85,7 @@ struct APIRoutes {
         let failure = job.error.map { stored in
             JobBody.Failure(
                 code: JobFailure.code(ofStored: stored),
-                message: JobErrorText.message(stored: stored, strings: services.strings, language: language))
+                message: JobErrorText.message(stored: stored, strings: strings, language: language))
         }
         return JobBody(
             jobId: job.id, state: job.state.rawValue, stage: job.stage.rawValue,
@@ -85,14 +94,14 @@ struct APIRoutes {
     }
 
     func recommendation(context: WebContext) async throws -> Response {
-        let (recommendation, photo) = try await services.visibleRecommendation(id: context.parameters.require("id"))
+        let (recommendation, photo) = try await recommendations.visible(id: context.parameters.require("id"))
         return JSONResponse.make(
             RecommendationBody(recommendation: recommendation, photo: photo, language: context.language))
     }
 
     func regenerate(context: WebContext) async throws -> Response {
-        let next = try await services.regenerate(from: context.parameters.require("id"), account: context.account)
-        let (recommendation, photo) = try await services.visibleRecommendation(id: next.id)
+        let next = try await recommendations.regenerate(from: context.parameters.require("id"), accountID: context.account?.accountID)
+        let (recommendation, photo) = try await recommendations.visible(id: next.id)
         return JSONResponse.make(
             RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),
             status: .created)
@@ -100,13 +109,14 @@ struct APIRoutes {
 
     /// `{"add": [tag ids], "remove": [tag ids]}` → 201 with the new recommendation.
     func refine(_ request: Request, context: WebContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: services.limits.maxSmallFormBytes)
+        let body = try await request.body.collect(upTo: limits.maxSmallFormBytes)
         guard let change = try? JSONDecoder().decode(RefineBody.self, from: Data(buffer: body)) else {
             throw WebError.badRequest("bad_json")
         }
-        let next = try await services.refine(
-            from: context.parameters.require("id"), add: change.add ?? [], remove: change.remove ?? [], account: context.account)
-        let (recommendation, photo) = try await services.visibleRecommendation(id: next.id)
+        let next = try await recommendations.refine(
+            from: context.parameters.require("id"), add: change.add ?? [], remove: change.remove ?? [],
+            accountID: context.account?.accountID)
+        let (recommendation, photo) = try await recommendations.visible(id: next.id)
         return JSONResponse.make(
             RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),
             status: .created)
@@ -116,20 +126,20 @@ struct APIRoutes {
     /// people want to hear, and the page is never slowed or broken by YouTube.
     func songVideo(context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        guard let songID = Int64(id), let song = services.song(id: songID) else { throw WebError.notFound("song_not_found") }
-        let lookup = await services.videos.find(song)
+        guard let songID = Int64(id), let song = recommendations.song(id: songID) else { throw WebError.notFound("song_not_found") }
+        let lookup = await videos.find(song)
         return JSONResponse.make(
-            SongVideoBody(song: song, songID: songID, lookup: lookup, strings: services.strings, language: context.language))
+            SongVideoBody(song: song, songID: songID, lookup: lookup, strings: strings, language: context.language))
     }
 
-    func archive(_ request: Request, context: WebContext) async throws -> Response {
+    func archivePage(_ request: Request, context: WebContext) async throws -> Response {
         let query = request.uri.queryParameters
         var limit: Int?
         if let text = query.get("limit") {
             guard let value = Int(text), value > 0 else { throw WebError.badRequest("bad_limit") }
             limit = value
         }
-        let page = try await services.archivePage(cursor: query.get("cursor"), limit: limit)
+        let page = try await archive.page(after: query.get("cursor"), limit: limit)
         return JSONResponse.make(ArchiveBody(entries: page.entries, nextCursor: page.next, language: context.language))
     }
 }

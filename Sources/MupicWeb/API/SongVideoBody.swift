@@ -1,3 +1,4 @@
+import MupicApp
 import MupicCore
 import MupicListen
 

@@ -1,5 +1,6 @@
 public import Hummingbird
 public import HummingbirdAuth
+public import MupicApp
 public import MupicCore
 public import NIOCore
 

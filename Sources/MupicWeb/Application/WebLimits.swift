@@ -1,3 +1,5 @@
+public import MupicApp
+
 /// Bounds on what one request may make the server do, so that a huge or hostile form
 /// is refused early and cheaply instead of becoming an allocation storm.
 public struct WebLimits: Sendable {
@@ -52,6 +54,13 @@ public struct WebLimits: Sendable {
         self.maxSmallFormBytes = maxSmallFormBytes
         self.maxConcurrentUploads = maxConcurrentUploads
         self.rates = rates
+    }
+
+    /// The part of these limits the use cases enforce themselves.
+    public var app: AppLimits {
+        AppLimits(
+            maxPhotoBytes: maxPhotoBytes, maxPixels: maxPixels, maxPendingJobs: maxPendingJobs,
+            archivePageSize: archivePageSize, maxArchivePageSize: maxArchivePageSize, passwordCost: passwordCost)
     }
 
     /// The most bytes an upload request body may have.

@@ -1,3 +1,4 @@
+import MupicApp
 import Foundation
 import MupicCore
 import MupicStore

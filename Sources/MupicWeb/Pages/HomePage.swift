@@ -1,3 +1,4 @@
+import MupicApp
 import MupicCore
 
 /// The home page: photo picker, genre chips, the archive notice, the play button.

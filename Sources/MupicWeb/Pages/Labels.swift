@@ -10,7 +10,7 @@ enum Labels {
     }
 
     static func genre(_ id: String, _ language: Language) -> String {
-        GenreTable.bundled.genre(named: id)?.label(language) ?? id
+        GenreTable.bundled.label(id, language)
     }
 
     /// `87%`: cosine similarity as people read it.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MupicApp
 import MupicCore
 import Mustache
 

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import Logging
+import MupicApp
 import MupicCore
 import MupicStore
 
@@ -7,8 +9,17 @@ import MupicStore
 /// account; and on result pages 👍 / 👎 per song and "more like this". Every post that changes an
 /// account's data carries the session's CSRF token, as the admin's forms do.
 struct AccountRoutes {
-    let services: MupicServices
-    var pages: PageRenderer { services.pages }
+    let accounts: AccountService
+    let feedback: FeedbackService
+    let recommendations: Recommendations
+    let removal: PhotoRemoval
+    let storage: any MupicStorage
+    let web: WebResources
+    let limits: WebLimits
+    let logger: Logger
+
+    var pages: PageRenderer { web.pages }
+    var strings: Strings { web.strings }
 
     func add(to router: Router<WebContext>) {
         router.get("/signup") { request, context in formPage(.signUp, request: request, context: context) }
@@ -21,7 +32,7 @@ struct AccountRoutes {
         router.post("/me/photos/{id}/delete") { request, context in try await deletePhoto(request, context: context) }
         router.get("/me/delete") { request, context in try await deleteConfirmation(request, context: context) }
         router.post("/me/delete") { request, context in try await deleteAccount(request, context: context) }
-        router.post("/r/{id}/feedback") { request, context in try await feedback(request, context: context) }
+        router.post("/r/{id}/feedback") { request, context in try await toggleFeedback(request, context: context) }
         router.post("/r/{id}/more") { request, context in try await moreLikeThis(request, context: context) }
     }
 
@@ -40,35 +51,35 @@ struct AccountRoutes {
     }
 
     func signUp(_ request: Request, context: WebContext) async throws -> Response {
-        let form = try await SmallForm.read(request, limit: services.limits.maxSmallFormBytes)
+        let form = try await SmallForm.read(request, limit: limits.maxSmallFormBytes)
         let username = form["username"] ?? ""
         let email = form["email"] ?? ""
-        switch try await services.signUp(username: username, email: email, password: form["password"] ?? "") {
+        switch try await accounts.signUp(username: username, email: email, password: form["password"] ?? "") {
         case .success(let token):
             return signedIn(token: token, next: Self.localPath(form["next"]) ?? "/me", request: request)
         case .refused(let problem):
             return formPage(
                 .signUp, request: request, context: context, username: username, email: email,
-                error: services.strings.text(
+                error: strings.text(
                     problem.rawValue, context.language, ["min": "\(AccountRules.passwordMinimumLength)"]),
                 status: problem == .usernameTaken ? .conflict : .unprocessableContent)
         }
     }
 
     func signIn(_ request: Request, context: WebContext) async throws -> Response {
-        let form = try await SmallForm.read(request, limit: services.limits.maxSmallFormBytes)
+        let form = try await SmallForm.read(request, limit: limits.maxSmallFormBytes)
         let username = form["username"] ?? ""
-        switch try await services.signIn(username: username, password: form["password"] ?? "") {
+        switch try await accounts.signIn(username: username, password: form["password"] ?? "") {
         case .success(let token):
             return signedIn(token: token, next: Self.localPath(form["next"]) ?? "/me", request: request)
         case .failure:
             return formPage(
                 .signIn, request: request, context: context, username: username,
-                error: services.strings.text("signin_failed", context.language), status: .unauthorized)
+                error: strings.text("signin_failed", context.language), status: .unauthorized)
         case .locked:
             return formPage(
                 .signIn, request: request, context: context, username: username,
-                error: services.strings.text("signin_locked", context.language), status: .tooManyRequests)
+                error: strings.text("signin_locked", context.language), status: .tooManyRequests)
         }
     }
 
@@ -80,7 +91,7 @@ struct AccountRoutes {
 
     func signOut(_ request: Request, context: WebContext) async throws -> Response {
         let (account, _) = try await requireAccount(request, context: context)
-        try await services.signOut(account)
+        try await accounts.signOut(account)
         var response = Response.redirect(to: "/", type: .normal)
         response.setCookie(AccountSession.session.clearingCookie(request: request))
         return response
@@ -93,8 +104,8 @@ struct AccountRoutes {
         let cursorText = request.uri.queryParameters.get("cursor")
         let cursor = cursorText.flatMap { ArchiveCursorToken.decode(String($0)) }
         if cursorText != nil, cursor == nil { throw WebError.badRequest("bad_cursor") }
-        let size = services.limits.archivePageSize
-        let entries = try await services.storage.history(accountID: account.accountID, after: cursor, limit: size + 1)
+        let size = limits.archivePageSize
+        let entries = try await storage.history(accountID: account.accountID, after: cursor, limit: size + 1)
         let shown = Array(entries.prefix(size))
         let next = entries.count > size
             ? shown.last.map { ArchiveCursorToken.encode(ArchiveCursor(createdAt: $0.photo.createdAt, photoID: $0.photo.id)) }
@@ -102,7 +113,7 @@ struct AccountRoutes {
         let model = HistoryPageModel(
             entries: shown, nextCursor: next, account: account, language: context.language,
             notice: request.uri.queryParameters.get("notice").flatMap { code in
-                code.allSatisfy { $0.isLetter || $0 == "_" } ? services.strings.text("notice_\(code)", context.language) : nil
+                code.allSatisfy { $0.isLetter || $0 == "_" } ? strings.text("notice_\(code)", context.language) : nil
             })
         return pages.page(
             "history", titleKey: "history_title", section: "account", model: model, request: request, context: context)
@@ -114,22 +125,22 @@ struct AccountRoutes {
         guard let value = form["visibility"], value == "public" || value == "private" else {
             throw WebError.badRequest("bad_visibility")
         }
-        try await services.storage.setPublic(value == "public", photoID: photo.id)
+        try await storage.setPublic(value == "public", photoID: photo.id)
         return .redirect(to: "/me#photo-\(photo.id)", type: .normal)
     }
 
     func deletePhoto(_ request: Request, context: WebContext) async throws -> Response {
         let (account, _) = try await requireAccount(request, context: context)
         let photo = try await ownedPhoto(context: context, account: account)
-        try await services.removePhoto(id: photo.id)
-        services.logger.info("photo deleted by its owner", metadata: ["photo": "\(photo.id)"])
+        try await removal.remove(photoID: photo.id)
+        logger.info("photo deleted by its owner", metadata: ["photo": "\(photo.id)"])
         return .redirect(to: "/me?notice=photo_deleted", type: .normal)
     }
 
     /// A photo of the signed-in person; someone else's is the same 404 as a missing one.
     private func ownedPhoto(context: WebContext, account: AccountIdentity) async throws -> PhotoRecord {
         let id = try context.parameters.require("id")
-        guard RandomID.isPlausible(id), let photo = try await services.storage.photo(id: id),
+        guard RandomID.isPlausible(id), let photo = try await storage.photo(id: id),
             photo.accountID == account.accountID
         else { throw WebError.notFound("photo_not_found") }
         return photo
@@ -139,7 +150,7 @@ struct AccountRoutes {
 
     func deleteConfirmation(_ request: Request, context: WebContext) async throws -> Response {
         guard let account = context.account else { return .redirect(to: "/signin?next=/me/delete", type: .normal) }
-        let counts = try await services.storage.accountRowCounts(accountID: account.accountID)
+        let counts = try await storage.accountRowCounts(accountID: account.accountID)
         return pages.page(
             "account_delete", titleKey: "account_delete_title", section: "account",
             model: AccountDeleteModel(account: account, counts: counts, deleted: false), request: request, context: context)
@@ -151,7 +162,7 @@ struct AccountRoutes {
         guard AccountRules.usernameKey(form["confirm"] ?? "") == AccountRules.usernameKey(account.username) else {
             throw WebError(status: .unprocessableContent, code: "confirm_username", messageKey: "error_confirm_username")
         }
-        try await services.deleteAccount(account)
+        try await accounts.deleteAccount(account)
         var signedOut = context
         signedOut.account = nil
         var response = pages.page(
@@ -165,13 +176,13 @@ struct AccountRoutes {
 
     /// 👍 / 👎 (the same again takes it back). Without JavaScript the page reloads at the song;
     /// the script asks for JSON and updates the buttons in place.
-    func feedback(_ request: Request, context: WebContext) async throws -> Response {
+    func toggleFeedback(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let (account, form) = try await requireAccount(request, context: context)
         guard let verdict = form["verdict"].flatMap(SongVerdict.init(rawValue:)),
             let songID = form["song"].flatMap({ Int64($0) })
         else { throw WebError.badRequest("bad_feedback") }
-        let now = try await services.toggleFeedback(verdict, songID: songID, recommendationID: id, account: account)
+        let now = try await feedback.toggle(verdict, songID: songID, recommendationID: id, accountID: account.accountID)
         if request.headers[.accept]?.contains("application/json") == true {
             return JSONResponse.make(FeedbackBody(songId: songID, verdict: now?.rawValue))
         }
@@ -180,9 +191,9 @@ struct AccountRoutes {
 
     /// A new draw leaning towards one song of the list; open to everyone, like regenerate.
     func moreLikeThis(_ request: Request, context: WebContext) async throws -> Response {
-        let form = try await SmallForm.read(request, limit: services.limits.maxSmallFormBytes)
+        let form = try await SmallForm.read(request, limit: limits.maxSmallFormBytes)
         guard let songID = form["song"].flatMap({ Int64($0) }) else { throw WebError.badRequest("bad_feedback") }
-        return try await PageRoutes(services: services).regenerate(context: context, towards: songID)
+        return try await PageRoutes.regenerate(recommendations, context: context, towards: songID)
     }
 
     // MARK: rules
@@ -193,9 +204,9 @@ struct AccountRoutes {
         guard let account = context.account else {
             throw WebError(status: .unauthorized, code: "account_required", messageKey: "error_account_required")
         }
-        let form = try await SmallForm.read(request, limit: services.limits.maxSmallFormBytes)
-        guard SessionCookie.matches(form["csrf"] ?? "", account.csrfToken) else {
-            services.logger.warning("account form without a valid CSRF token", metadata: ["path": "\(request.uri.path)"])
+        let form = try await SmallForm.read(request, limit: limits.maxSmallFormBytes)
+        guard SessionToken.matches(form["csrf"] ?? "", account.csrfToken) else {
+            logger.warning("account form without a valid CSRF token", metadata: ["path": "\(request.uri.path)"])
             throw WebError(status: .forbidden, code: "csrf", messageKey: "error_account_csrf")
         }
         return (account, form)

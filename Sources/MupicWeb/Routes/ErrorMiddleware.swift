@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import MupicApp
 import MupicStore
 
 /// Turns every thrown error into a response a person (or an API client) can act on:
@@ -8,7 +9,7 @@ import MupicStore
 /// the request and shown as a generic 500, never with internal details.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = WebContext
-    let services: MupicServices
+    let web: WebResources
 
     func handle(
         _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
@@ -17,12 +18,12 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let failure = webError(error, request: request, context: context)
-            let message = services.strings.text(failure.messageKey, context.language, failure.values)
+            let message = web.strings.text(failure.messageKey, context.language, failure.values)
             var response: Response
             if request.uri.path.hasPrefix("/api/") {
                 response = APIErrorBody.response(status: failure.status, code: failure.code, message: message)
             } else {
-                response = services.pages.errorPage(
+                response = web.pages.errorPage(
                     status: failure.status, message: message, request: request, context: context)
             }
             if let retryAfter = failure.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
@@ -34,6 +35,8 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case let failure as WebError:
             return failure
+        case let failure as AppError:
+            return Self.webError(failure)
         case let http as HTTPError where http.status == .notFound:
             return .notFound()
         case let http as any HTTPResponseError where http.status == .contentTooLarge:
@@ -56,6 +59,17 @@ struct ErrorMiddleware: RouterMiddleware {
                 "request failed",
                 metadata: ["path": "\(request.uri.path)", "method": "\(request.method)", "error": "\(error)"])
             return WebError(status: .internalServerError, code: "internal", messageKey: "error_internal")
+        }
+    }
+
+    /// The one place a use case's refusal becomes an HTTP status.
+    static func webError(_ failure: AppError) -> WebError {
+        switch failure {
+        case .notFound(let code): .notFound(code)
+        case .invalid(let code): .badRequest(code)
+        case .forbidden(let code): WebError(status: .forbidden, code: code, messageKey: "error_\(code)")
+        case .noSongs(let match): WebError(status: .conflict, code: match.code, messageKey: "job_error_\(match.code)")
+        case .notHeld: WebError(status: .conflict, code: failure.code, messageKey: "error_not_found")
         }
     }
 

@@ -1,10 +1,11 @@
 import Hummingbird
+import MupicApp
 
 /// The uploader's own deletion: confirm, then delete with the token.
 extension PageRoutes {
     func deleteConfirmation(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        guard RandomID.isPlausible(id), try await services.storage.photo(id: id) != nil else {
+        guard RandomID.isPlausible(id), try await storage.photo(id: id) != nil else {
             throw WebError.notFound("photo_not_found")
         }
         let model = DeletePageModel(
@@ -15,8 +16,8 @@ extension PageRoutes {
 
     func delete(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let form = try await SmallForm.read(request, limit: services.limits.maxSmallFormBytes)
-        try await services.deletePhoto(id: id, token: form["token"] ?? "")
+        let form = try await SmallForm.read(request, limit: limits.maxSmallFormBytes)
+        try await removal.delete(photoID: id, token: form["token"] ?? "")
         var response = pages.page(
             "delete", titleKey: "delete_title",
             model: DeletePageModel(photoID: id, token: "", thumbURL: "", deleted: true), request: request,

@@ -1,4 +1,6 @@
 import Hummingbird
+import Logging
+import MupicApp
 import MupicStore
 
 /// `/photos/{id}.jpg` and `/photos/{id}/thumb.jpg`: the stored copies.
@@ -7,7 +9,11 @@ import MupicStore
 /// there, so nothing from the URL ever reaches the filesystem. Hidden or deleted photos
 /// are 404; private ones are served to whoever has the link, like their result page.
 struct PhotoFileRoutes {
-    let services: MupicServices
+    let storage: any MupicStorage
+    let photos: PhotoFileStore
+    /// Moderators still see hidden photos.
+    let admin: AdminService
+    let logger: Logger
 
     func add(to router: Router<WebContext>) {
         router.get("/photos/{id}.jpg") { request, context in
@@ -20,10 +26,10 @@ struct PhotoFileRoutes {
 
     private func serve(_ request: Request, context: WebContext, variant: PhotoFileStore.Variant) async throws -> Response {
         guard let id = context.parameters.get("id"), RandomID.isPlausible(id),
-            let photo = try await services.storage.photo(id: id)
+            let photo = try await storage.photo(id: id)
         else { throw WebError.notFound("photo_not_found") }
         // A hidden photo is gone for everyone but the moderators, who still see it in their list.
-        if photo.isHidden, try await AdminAuthenticator(services: services).authenticate(request: request, context: context) == nil {
+        if photo.isHidden, try await AdminAuthenticator(admin: admin).authenticate(request: request, context: context) == nil {
             throw WebError.notFound("photo_not_found")
         }
         let etag = "\"\(photo.contentHash.prefix(32))\(variant == .full ? "" : "t")\""
@@ -32,8 +38,8 @@ struct PhotoFileRoutes {
         if request.headers[.ifNoneMatch] == etag {
             return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: cache])
         }
-        guard let data = services.photos.read(contentHash: photo.contentHash, variant) else {
-            services.logger.error("a stored photo file is missing", metadata: ["photo": "\(photo.id)"])
+        guard let data = photos.read(contentHash: photo.contentHash, variant) else {
+            logger.error("a stored photo file is missing", metadata: ["photo": "\(photo.id)"])
             throw WebError.notFound("photo_not_found")
         }
         return Response(

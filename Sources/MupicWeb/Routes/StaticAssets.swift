@@ -1,6 +1,7 @@
 import Foundation
 import MupicCore
 import Hummingbird
+import MupicApp
 
 /// The site's CSS, JavaScript and icons, read into memory at start-up from the bundle's
 /// `Static/` folder. They are few and small; serving from memory is fast and means a

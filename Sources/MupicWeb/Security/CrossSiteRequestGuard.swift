@@ -1,4 +1,5 @@
 import Hummingbird
+import MupicApp
 import Logging
 
 /// Refuses state-changing requests that a browser says came from another site, before any
@@ -8,7 +9,7 @@ import Logging
 /// page cannot forge either; checking them protects every form and API call at once, including
 /// streamed uploads where a token field would only arrive after the photo. Requests with neither
 /// header come from non-browser clients, which carry no visitor's cookies and so cannot be used
-/// against one. The admin forms also carry a session-bound token (`AdminSession.csrfToken`).
+/// against one. The admin forms also carry a session-bound token (`SessionToken.csrf`).
 struct CrossSiteRequestGuard: RouterMiddleware {
     typealias Context = WebContext
     /// Origins besides the request's own host that may post, e.g. the public https address when a

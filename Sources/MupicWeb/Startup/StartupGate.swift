@@ -34,36 +34,20 @@ struct StartupGate: HTTPResponder {
 /// with `Retry-After`, styled by the same static files, in the visitor's language.
 struct StartupWaitingMiddleware: RouterMiddleware {
     typealias Context = WebContext
-    let pages: PageRenderer
-    let strings: Strings
+    let web: WebResources
 
     func handle(
         _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
     ) async throws -> Response {
         if request.uri.path.hasPrefix("/static/") { return try await next(request, context) }
         let failure = ErrorMiddleware.unavailable
-        let message = strings.text(failure.messageKey, context.language, [:])
+        let message = web.strings.text(failure.messageKey, context.language, [:])
         var response =
             request.uri.path.hasPrefix("/api/")
             ? APIErrorBody.response(status: failure.status, code: failure.code, message: message)
-            : pages.errorPage(status: failure.status, message: message, request: request, context: context)
+            : web.pages.errorPage(status: failure.status, message: message, request: request, context: context)
         if let retryAfter = failure.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         response.headers[.cacheControl] = "no-store"
         return response
-    }
-}
-
-extension StartupGate {
-    /// The gate with its waiting page, built from the bundled strings, templates and assets only.
-    static func bundled() async throws -> StartupGate {
-        let strings = try Strings.bundled()
-        let assets = try StaticAssets.bundled()
-        let pages = try await PageRenderer.bundled(strings: strings, assetVersion: assets.version)
-        let router = Router(context: WebContext.self)
-        router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: LanguageMiddleware())
-        router.add(middleware: StartupWaitingMiddleware(pages: pages, strings: strings))
-        StaticRoutes(assets: assets).add(to: router)
-        return StartupGate(waiting: router.buildResponder())
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import MupicApp
 import NIOConcurrencyHelpers
 import ServiceLifecycle
 
@@ -13,9 +14,11 @@ struct StartupService: Service {
     let retry: StartupRetry
     let logger: Logger
     /// Builds the services; on failure it has released whatever it opened.
-    let load: @Sendable () async throws -> MupicServices
+    let load: @Sendable () async throws -> AppServices
+    /// Whether the storage is this service's to close when the workers have stopped.
+    let closesStorage: Bool
     /// The site's routes around loaded services.
-    let site: @Sendable (MupicServices) -> RouterResponder<WebContext>
+    let site: @Sendable (AppServices) -> RouterResponder<WebContext>
 
     func run() async throws {
         let stopping = NIOLockedValueBox(false)
@@ -30,7 +33,7 @@ struct StartupService: Service {
         var delay = retry.first
         var failures = 0
         while true {
-            let services: MupicServices
+            let services: AppServices
             do {
                 // A shutdown cancels a load still waiting (for PostgreSQL, say); the load closes what it opened.
                 services = try await cancelWhenGracefulShutdown { try await load() }
@@ -50,8 +53,8 @@ struct StartupService: Service {
             if failures > 0 { logger.notice("Mupic is serving again", metadata: ["failed_attempts": "\(failures)"]) }
             services.photos.removeAbandonedTemporaryFiles()
             // Workers first, storage after: jobs in hand finish before the connections close.
-            try await JobWorkerService(services: services).run()
-            await services.storage.close()
+            try await services.workers.run()
+            if closesStorage { await services.storage.close() }
             return
         }
     }

@@ -1,3 +1,4 @@
+import MupicApp
 import Foundation
 
 /// The guard against double submits: the home form carries a random nonce, and a second post of
@@ -10,7 +11,7 @@ actor UploadNonces {
 
     private enum Entry {
         case inFlight([CheckedContinuation<Void, Never>])
-        case done(PhotoUploader.Accepted, at: Date)
+        case done(PhotoIntake.Accepted, at: Date)
     }
 
     private var entries: [String: Entry] = [:]
@@ -22,7 +23,7 @@ actor UploadNonces {
 
     /// The first upload's result when the nonce was already used; nil when the caller now owns it
     /// and must `fulfil` or `release` it.
-    func claim(_ nonce: String, now: Date = Date()) async -> PhotoUploader.Accepted? {
+    func claim(_ nonce: String, now: Date = Date()) async -> PhotoIntake.Accepted? {
         prune(now: now)
         while true {
             switch entries[nonce] {
@@ -39,7 +40,7 @@ actor UploadNonces {
         }
     }
 
-    func fulfil(_ nonce: String, with accepted: PhotoUploader.Accepted, now: Date = Date()) {
+    func fulfil(_ nonce: String, with accepted: PhotoIntake.Accepted, now: Date = Date()) {
         let waiters = waiting(nonce)
         entries[nonce] = .done(accepted, at: now)
         waiters.forEach { $0.resume() }

@@ -1,4 +1,5 @@
 import Foundation
+import MupicApp
 import MupicCore
 
 /// A validated upload form: a photo's bytes, 1 to 3 known genres, whether it may be public, and the songs' language.
@@ -32,6 +33,11 @@ struct UploadRequest {
         guard let photo = form.photo, !photo.isEmpty else { throw .missingPhoto }
         self.photo = photo
         self.genres = genres
+    }
+
+    /// What the use case takes: these fields and who sent them.
+    func submission(accountID: String?) -> PhotoSubmission {
+        PhotoSubmission(photo: photo, genres: genres, isPublic: isPublic, language: language, accountID: accountID)
     }
 
     /// Genre names as sent: repeated fields, and commas within one for API convenience; blanks dropped.

@@ -1,6 +1,7 @@
 import Foundation
 import MupicTestSupport
 import MupicVision
+@testable import MupicVisionChat
 
 /// Photos and taggers shared by the vision-chat suites.
 enum ChatTest {

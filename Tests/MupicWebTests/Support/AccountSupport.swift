@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MupicCore
 import MupicTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// A signed-in test visitor: the cookie header to send and the CSRF token of their forms.

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MupicCore
 import MupicTestSupport
 import Testing
+@testable import MupicApp
 @testable import MupicWeb
 
 /// Admin sign-in and a finished upload, shared by the admin, refine and double-submit tests.
@@ -12,7 +13,7 @@ enum AdminSupport {
 
     /// Cost 4 keeps each bcrypt check to milliseconds in tests.
     static func setPassword(_ app: TestApp) async throws {
-        try await app.storage.setAdminPasswordHash(AdminPassword.hash(password, cost: 4), now: Date())
+        try await app.storage.setAdminPasswordHash(PasswordHash.hash(password, cost: 4), now: Date())
     }
 
     static func form(_ fields: [String: String]) -> ByteBuffer {

@@ -5,7 +5,7 @@ import MupicVision
 struct StubTagger: PhotoTagger {
     var tagIDs = ["walk", "night", "calm", "rainy"]
 
-    func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+    func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging {
         PhotoTagging(
             tags: tagIDs.compactMap { Vocabulary.tag(id: $0) }.map { PhotoTag(tag: $0, score: 0.8, evidence: ["stub: \($0.id) 0.80", "second <reason>"]) },
             missingSignals: ["stub tagger"])
@@ -16,7 +16,7 @@ struct StubTagger: PhotoTagger {
 struct FailingTagger: PhotoTagger {
     struct Broken: Error {}
 
-    func tag(_ photo: DecodedPhoto) async throws -> PhotoTagging {
+    func tag(_ photo: TaggerPhoto) async throws -> PhotoTagging {
         throw Broken()
     }
 }

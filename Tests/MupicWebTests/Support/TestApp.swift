@@ -5,15 +5,20 @@ import MupicCore
 import MupicListen
 import MupicStore
 import MupicVision
+@testable import MupicApp
 @testable import MupicWeb
 
 /// A complete application on a temporary database (SQLite, or PostgreSQL: see `TestBackend`)
 /// and photo folder, with the hand-made catalog, the real photo decoder, and a tagger of the
 /// test's choice. Uploads are not screened unless the test passes a screen (`TestScreening`).
+///
+/// It runs the very application `mupic serve` runs (`buildApplication`: the startup gate, the
+/// routes, the job workers), around use cases built here instead of loaded from settings.
 struct TestApp {
     let directory: URL
     let storage: any MupicStorage
-    let services: MupicServices
+    let services: AppServices
+    let limits: WebLimits
 
     init(
         tagger: any PhotoTagger = StubTagger(), limits: WebLimits = .unlimitedRates,
@@ -23,29 +28,40 @@ struct TestApp {
     ) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupic-web-\(UUID().uuidString)")
         storage = try await TestBackend.openStorage(directory: directory)
+        self.limits = limits
         let songText = SongText()
         _ = try await storage.upsert(catalog)
         let pending = try await storage.tagSetsWithoutVectors(mode: songText.modeKey)
         try await storage.saveVectors(
             pending.map { TagSetVector(tags: $0, vector: embedder.embed(songText.sentence(for: $0))) },
             mode: songText.modeKey, model: "test")
-        services = try await MupicServices.load(
+        services = try await AppServices(
             storage: storage, embedder: embedder, songText: songText,
             reader: PhotoDecoder(limits: PhotoLimits(maxBytes: limits.maxPhotoBytes, maxPixels: limits.maxPixels)),
-            tagger: tagger, screen: screen, photoDirectory: directory.appendingPathComponent("photos"), limits: limits, jobs: jobs,
-            videos: videos)
+            tagger: tagger, screen: screen, photoDirectory: directory.appendingPathComponent("photos"), limits: limits.app,
+            jobs: jobs, videos: videos)
     }
 
-    var application: some ApplicationProtocol {
-        buildApplication(services: services, configuration: WebConfiguration(port: 0))
+    /// `mupic serve`'s application around these services; it closes the storage when it stops.
+    func application() async throws -> some ApplicationProtocol {
+        let services = services
+        return try await buildApplication(configuration: WebConfiguration(port: 0, limits: limits)) { services }
     }
 
-    /// Runs `body` against the app (router-level unless `.live`, with the job workers running), then removes the files.
+    /// Runs `body` against the app (router-level unless `.live`, with the job workers running) once
+    /// it serves, then removes the files.
     func test<Value: Sendable>(
         _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         defer { try? FileManager.default.removeItem(at: directory) }
-        return try await application.test(setup, body)
+        return try await application().test(setup) { client in
+            // The gate opens as soon as the start-up service has the services: a moment, not a load.
+            for _ in 0..<500 {
+                if try await client.get("/").status != .serviceUnavailable { return try await body(client) }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            throw NotServing()
+        }
     }
 
     /// Rows in storage, to prove a refused upload left nothing behind.
@@ -93,6 +109,8 @@ extension WebLimits {
     /// address. `SecurityTests` checks the limits themselves.
     static var unlimitedRates: WebLimits { WebLimits(rates: .off) }
 }
+
+struct NotServing: Error {}
 
 struct TimedOut: Error {
     let job: String

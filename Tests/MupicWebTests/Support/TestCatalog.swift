@@ -1,6 +1,6 @@
 import Foundation
 import MupicCore
-import MupicWeb
+import MupicApp
 
 /// A hand-made catalog whose vectors need no model: each tag is one dimension, so a tag
 /// sentence's vector is its tags, normalised, and cosine similarity counts shared tags.

@@ -7,7 +7,7 @@ import MupicVision
 enum TestScreening {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = NSFWModelDirectory.defaultURL(currentDirectory: packageRoot)
+    static let directory = NSFWModelDirectory.defaultURL(environment: ProcessInfo.processInfo.environment, currentDirectory: packageRoot)
     private static let loaded = Result { () throws(NSFWModelError) in try UnsafeImageScreen(modelDirectory: directory) }
 
     /// The screen holding from `threshold`. Threshold 0 flags every photo: that is how these tests
