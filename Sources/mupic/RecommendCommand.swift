@@ -34,7 +34,7 @@ struct Recommend: AsyncParsableCommand {
 
     func validate() throws {
         guard (photo == nil) != (tags == nil) else {
-            throw ValidationError("give either --photo FILE or --tags LIST (see mupic tags), not both")
+            throw ValidationError("give one of --photo FILE or --tags LIST (see mupic tags)")
         }
         if genreNames.count > 3 { throw ValidationError("choose at most 3 genres (got \(genreNames.count))") }
         if tags != nil { _ = try photoTags() }

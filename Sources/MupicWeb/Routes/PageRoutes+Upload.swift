@@ -2,7 +2,7 @@ import Hummingbird
 import MupicApp
 import MupicCore
 
-/// Home and the form upload.
+/// Home (the upload form) and the form upload.
 extension PageRoutes {
     func home(_ request: Request, context: WebContext) -> Response {
         pages.page(
