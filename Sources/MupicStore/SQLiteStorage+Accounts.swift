@@ -5,30 +5,25 @@ import MupicCore
 extension SQLiteStorage {
     public func createAccount(_ account: AccountRecord) async throws -> Bool {
         try await pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO accounts (id, username_key, username, email, password_hash, failed_attempts, locked_until,
-                        created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username_key) DO NOTHING
-                    """,
-                arguments: [
-                    account.id, account.usernameKey, account.username, account.email, account.passwordHash,
-                    account.failuresInARow, account.lockedUntil, account.createdAt,
-                ])
+            try db.execute(literal: """
+                \(sql: Insert.accounts)
+                VALUES (\(account.id), \(account.usernameKey), \(account.username), \(account.email), \(account.passwordHash),
+                    \(account.failuresInARow), \(account.lockedUntil), \(account.createdAt))
+                ON CONFLICT (username_key) DO NOTHING
+                """)
             return db.changesCount == 1
         }
     }
 
     public func account(id: String) async throws -> AccountRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]).map(Self.accountRecord)
+            try SQLRequest<Row>("SELECT * FROM accounts WHERE id = \(id)").fetchOne(db).map(AccountRecord.init)
         }
     }
 
     public func account(usernameKey: String) async throws -> AccountRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE username_key = ?", arguments: [usernameKey])
-                .map(Self.accountRecord)
+            try SQLRequest<Row>("SELECT * FROM accounts WHERE username_key = \(usernameKey)").fetchOne(db).map(AccountRecord.init)
         }
     }
 
@@ -36,45 +31,41 @@ extension SQLiteStorage {
         -> AdminLoginState
     {
         try await pool.write { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT failed_attempts, locked_until FROM accounts WHERE id = ?", arguments: [accountID])
-            let previousLock: Date? = row?["locked_until"]
-            let previousFailures: Int = row?["failed_attempts"] ?? 0
+            let previous = try AdminLoginState(
+                row: try SQLRequest<Row>("SELECT failed_attempts, locked_until FROM accounts WHERE id = \(accountID)")
+                    .fetchOne(db))
             // A lock that has run out starts a fresh count rather than re-locking on the next miss.
-            let base = previousLock.map { $0 <= now } == true ? 0 : previousFailures
+            let base = previous.lockedUntil.map { $0 <= now } == true ? 0 : previous.failuresInARow
             let failures = base + 1
             let lockedUntil = failures >= lockAfter ? now.addingTimeInterval(lockFor) : nil
-            try db.execute(
-                sql: "UPDATE accounts SET failed_attempts = ?, locked_until = ? WHERE id = ?",
-                arguments: [failures >= lockAfter ? 0 : failures, lockedUntil, accountID])
+            try db.execute(literal: """
+                UPDATE accounts SET failed_attempts = \(failures >= lockAfter ? 0 : failures), locked_until = \(lockedUntil)
+                WHERE id = \(accountID)
+                """)
             return AdminLoginState(failuresInARow: failures, lockedUntil: lockedUntil)
         }
     }
 
     public func resetAccountLoginFailures(accountID: String) async throws {
         try await pool.write { db in
-            try db.execute(
-                sql: "UPDATE accounts SET failed_attempts = 0, locked_until = NULL WHERE id = ?", arguments: [accountID])
+            try db.execute(literal: "UPDATE accounts SET failed_attempts = 0, locked_until = NULL WHERE id = \(accountID)")
         }
     }
 
     public func createAccountSession(tokenHash: String, accountID: String, createdAt: Date, expiresAt: Date) async throws {
         try await pool.write { db in
             // Sessions that ran out without a sign-out are swept here, so the table stays small.
-            try db.execute(sql: "DELETE FROM account_sessions WHERE expires_at <= ?", arguments: [createdAt])
-            try db.execute(
-                sql: "INSERT INTO account_sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                arguments: [tokenHash, accountID, createdAt, expiresAt])
+            try db.execute(literal: "DELETE FROM account_sessions WHERE expires_at <= \(createdAt)")
+            try db.execute(literal: """
+                \(sql: Insert.accountSessions) VALUES (\(tokenHash), \(accountID), \(createdAt), \(expiresAt))
+                """)
         }
     }
 
     public func accountSession(tokenHash: String, now: Date) async throws -> AccountSessionRecord? {
         let found = try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account_sessions WHERE token_hash = ?", arguments: [tokenHash]).map {
-                AccountSessionRecord(
-                    tokenHash: $0["token_hash"], accountID: $0["account_id"], createdAt: $0["created_at"],
-                    expiresAt: $0["expires_at"])
-            }
+            try SQLRequest<Row>("SELECT * FROM account_sessions WHERE token_hash = \(tokenHash)").fetchOne(db)
+                .map(AccountSessionRecord.init)
         }
         guard let record = found else { return nil }
         guard record.expiresAt > now else {
@@ -85,20 +76,17 @@ extension SQLiteStorage {
     }
 
     public func deleteAccountSession(tokenHash: String) async throws {
-        try await pool.write { db in
-            try db.execute(sql: "DELETE FROM account_sessions WHERE token_hash = ?", arguments: [tokenHash])
-        }
+        try await pool.write { db in try db.execute(literal: "DELETE FROM account_sessions WHERE token_hash = \(tokenHash)") }
     }
 
     public func deleteAccount(id: String) async throws -> [String] {
         try await pool.write { db in
-            let hashes = try String.fetchAll(
-                db, sql: "SELECT DISTINCT content_hash FROM images WHERE account_id = ?", arguments: [id])
+            let hashes = try SQLRequest<String>("SELECT DISTINCT content_hash FROM images WHERE account_id = \(id)").fetchAll(db)
             // Photos first (their tags, recommendations and jobs cascade), then the account (sessions and feedback cascade).
-            try db.execute(sql: "DELETE FROM images WHERE account_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM account_sessions WHERE account_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM song_feedback WHERE account_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM accounts WHERE id = ?", arguments: [id])
+            try db.execute(literal: "DELETE FROM images WHERE account_id = \(id)")
+            try db.execute(literal: "DELETE FROM account_sessions WHERE account_id = \(id)")
+            try db.execute(literal: "DELETE FROM song_feedback WHERE account_id = \(id)")
+            try db.execute(literal: "DELETE FROM accounts WHERE id = \(id)")
             return hashes
         }
     }
@@ -116,69 +104,43 @@ extension SQLiteStorage {
 
     public func history(accountID: String, after cursor: ArchiveCursor?, limit: Int) async throws -> [HistoryEntry] {
         try await pool.read { db in
-            let rows: [Row]
-            if let cursor {
-                rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT * FROM images WHERE account_id = ? AND (created_at, id) < (?, ?)
-                        ORDER BY created_at DESC, id DESC LIMIT ?
-                        """, arguments: [accountID, cursor.createdAt, cursor.photoID, limit])
-            } else {
-                rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM images WHERE account_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-                    arguments: [accountID, limit])
-            }
+            let after: SQL = cursor.map { "AND (created_at, id) < (\($0.createdAt), \($0.photoID))" } ?? ""
+            let rows = try SQLRequest<Row>("""
+                SELECT * FROM images WHERE account_id = \(accountID) \(after) ORDER BY created_at DESC, id DESC LIMIT \(limit)
+                """).fetchAll(db)
             return try rows.map { row in
                 let photo = try Self.photo(row, db: db)
-                let recommendations = try Row.fetchAll(
-                    db, sql: "SELECT * FROM recommendations WHERE image_id = ? ORDER BY created_at DESC, id DESC",
-                    arguments: [photo.id]
-                ).map { try Self.recommendation($0, db: db) }
+                let recommendations = try SQLRequest<Row>("""
+                    SELECT * FROM recommendations WHERE image_id = \(photo.id) ORDER BY created_at DESC, id DESC
+                    """).fetchAll(db).map { try Self.recommendation($0, db: db) }
                 return HistoryEntry(photo: photo, recommendations: recommendations)
             }
         }
     }
 
     public func setPublic(_ isPublic: Bool, photoID: String) async throws {
-        try await pool.write { db in
-            try db.execute(sql: "UPDATE images SET is_public = ? WHERE id = ?", arguments: [isPublic, photoID])
-        }
+        try await pool.write { db in try db.execute(literal: "UPDATE images SET is_public = \(isPublic) WHERE id = \(photoID)") }
     }
 
     public func setFeedback(_ verdict: SongVerdict?, songID: Int64, accountID: String, now: Date) async throws {
         try await pool.write { db in
             guard let verdict else {
-                try db.execute(
-                    sql: "DELETE FROM song_feedback WHERE account_id = ? AND song_id = ?", arguments: [accountID, songID])
+                try db.execute(literal: "DELETE FROM song_feedback WHERE account_id = \(accountID) AND song_id = \(songID)")
                 return
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO song_feedback (account_id, song_id, verdict, created_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (account_id, song_id) DO UPDATE SET verdict = excluded.verdict, created_at = excluded.created_at
-                    """, arguments: [accountID, songID, verdict.rawValue, now])
+            try db.execute(literal: """
+                \(sql: Insert.songFeedback) VALUES (\(accountID), \(songID), \(verdict.rawValue), \(now))
+                ON CONFLICT (account_id, song_id) DO UPDATE SET verdict = excluded.verdict, created_at = excluded.created_at
+                """)
         }
     }
 
     public func feedback(accountID: String) async throws -> [SongFeedbackRecord] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM song_feedback WHERE account_id = ? ORDER BY created_at DESC, song_id DESC",
-                arguments: [accountID]
-            ).compactMap { row in
-                SongVerdict(rawValue: row["verdict"]).map {
-                    SongFeedbackRecord(songID: row["song_id"], verdict: $0, createdAt: row["created_at"])
-                }
-            }
+            try SQLRequest<Row>("""
+                SELECT * FROM song_feedback WHERE account_id = \(accountID) ORDER BY created_at DESC, song_id DESC
+                """).fetchAll(db).compactMap(SongFeedbackRecord.init)
         }
-    }
-
-    private static func accountRecord(_ row: Row) -> AccountRecord {
-        AccountRecord(
-            id: row["id"], username: row["username"], usernameKey: row["username_key"], email: row["email"],
-            passwordHash: row["password_hash"], createdAt: row["created_at"], failuresInARow: row["failed_attempts"],
-            lockedUntil: row["locked_until"])
     }
 }
 

@@ -9,18 +9,19 @@ extension SQLiteStorage {
 
     public func setScreening(_ screening: PhotoScreening, photoID: String) async throws {
         try await pool.write { db in
-            try db.execute(
-                sql: "UPDATE images SET screening_state = ?, screening_score = ? WHERE id = ?",
-                arguments: [screening.state.rawValue, screening.score, photoID])
+            try db.execute(literal: """
+                UPDATE images SET screening_state = \(screening.state.rawValue), screening_score = \(screening.score)
+                WHERE id = \(photoID)
+                """)
         }
     }
 
     public func screeningQueue(limit: Int) async throws -> [PhotoRecord] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM images WHERE screening_state = ? ORDER BY created_at, id LIMIT ?",
-                arguments: [ScreeningState.flagged.rawValue, limit]
-            ).map { try Self.photo($0, db: db) }
+            try SQLRequest<Row>("""
+                SELECT * FROM images WHERE screening_state = \(ScreeningState.flagged.rawValue) ORDER BY created_at, id
+                LIMIT \(limit)
+                """).fetchAll(db).map { try Self.photo($0, db: db) }
         }
     }
 }

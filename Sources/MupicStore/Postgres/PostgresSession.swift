@@ -94,9 +94,16 @@ extension StoredTime: PostgresBindable {
 }
 
 extension PostgresRandomAccessRow {
-    /// The value of a column by name.
-    func callAsFunction<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+    /// The value of a column by name, as a given type.
+    func callAsFunction<T: PostgresDecodable>(_ column: String, as type: T.Type) throws -> T {
         try self[column].decode(T.self)
+    }
+}
+
+extension PostgresQuery {
+    /// A statement of constant text without values (`SharedSQL`).
+    init(constant sql: String) {
+        self.init(unsafeSQL: sql)
     }
 }
 

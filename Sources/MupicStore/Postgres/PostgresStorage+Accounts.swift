@@ -7,8 +7,7 @@ extension PostgresStorage {
         try await withSession { session in
             try await session.changes(
                 """
-                INSERT INTO accounts (id, username_key, username, email, password_hash, failed_attempts, locked_until,
-                    created_at)
+                \(unescaped: Insert.accounts)
                 VALUES (\(account.id), \(account.usernameKey), \(account.username), \(account.email),
                     \(account.passwordHash), \(account.failuresInARow), \(account.lockedUntil?.stored),
                     \(account.createdAt.stored))
@@ -19,13 +18,13 @@ extension PostgresStorage {
 
     public func account(id: String) async throws -> AccountRecord? {
         try await withSession { session in
-            try await session.row("SELECT * FROM accounts WHERE id = \(id)").map(Self.accountRecord)
+            try await session.row("SELECT * FROM accounts WHERE id = \(id)").map(AccountRecord.init)
         }
     }
 
     public func account(usernameKey: String) async throws -> AccountRecord? {
         try await withSession { session in
-            try await session.row("SELECT * FROM accounts WHERE username_key = \(usernameKey)").map(Self.accountRecord)
+            try await session.row("SELECT * FROM accounts WHERE username_key = \(usernameKey)").map(AccountRecord.init)
         }
     }
 
@@ -34,11 +33,10 @@ extension PostgresStorage {
     {
         try await transaction { session in
             // FOR UPDATE: failures counted by two servers at once add up instead of overwriting each other.
-            let row = try await session.row(
-                "SELECT failed_attempts, locked_until FROM accounts WHERE id = \(accountID) FOR UPDATE")
-            let previousLock = try row.flatMap { try $0("locked_until", as: StoredTime?.self)?.date }
-            let previousFailures = try row.map { try $0("failed_attempts", as: Int.self) } ?? 0
-            let base = previousLock.map { $0 <= now } == true ? 0 : previousFailures
+            let previous = try AdminLoginState(
+                row: try await session.row(
+                    "SELECT failed_attempts, locked_until FROM accounts WHERE id = \(accountID) FOR UPDATE"))
+            let base = previous.lockedUntil.map { $0 <= now } == true ? 0 : previous.failuresInARow
             let failures = base + 1
             let lockedUntil = failures >= lockAfter ? now.addingTimeInterval(lockFor) : nil
             try await session.execute(
@@ -60,22 +58,15 @@ extension PostgresStorage {
         try await transaction { session in
             // Sessions that ran out without a sign-out are swept here, so the table stays small.
             try await session.execute("DELETE FROM account_sessions WHERE expires_at <= \(createdAt.stored)")
-            try await session.execute(
-                """
-                INSERT INTO account_sessions (token_hash, account_id, created_at, expires_at)
-                VALUES (\(tokenHash), \(accountID), \(createdAt.stored), \(expiresAt.stored))
-                """)
+            _ = try await session.insert(
+                Insert.accountSessions, values: [[tokenHash, accountID, createdAt.stored, expiresAt.stored]])
         }
     }
 
     public func accountSession(tokenHash: String, now: Date) async throws -> AccountSessionRecord? {
         let found = try await withSession { session in
-            try await session.row("SELECT * FROM account_sessions WHERE token_hash = \(tokenHash)").map {
-                AccountSessionRecord(
-                    tokenHash: try $0("token_hash"), accountID: try $0("account_id"),
-                    createdAt: try $0("created_at", as: StoredTime.self).date,
-                    expiresAt: try $0("expires_at", as: StoredTime.self).date)
-            }
+            try await session.row("SELECT * FROM account_sessions WHERE token_hash = \(tokenHash)")
+                .map(AccountSessionRecord.init)
         }
         guard let record = found else { return nil }
         guard record.expiresAt > now else {
@@ -95,7 +86,7 @@ extension PostgresStorage {
         try await transaction { session in
             // Photos first (their tags, recommendations and jobs cascade), then the account (sessions and feedback cascade).
             let hashes = try await session.rows("DELETE FROM images WHERE account_id = \(id) RETURNING content_hash")
-                .map { try $0("content_hash", as: String.self) }
+                .map { try $0("content_hash") as String }
             try await session.execute("DELETE FROM account_sessions WHERE account_id = \(id)")
             try await session.execute("DELETE FROM song_feedback WHERE account_id = \(id)")
             try await session.execute("DELETE FROM accounts WHERE id = \(id)")
@@ -156,7 +147,7 @@ extension PostgresStorage {
             }
             try await session.execute(
                 """
-                INSERT INTO song_feedback (account_id, song_id, verdict, created_at)
+                \(unescaped: Insert.songFeedback)
                 VALUES (\(accountID), \(songID), \(verdict.rawValue), \(now.stored))
                 ON CONFLICT (account_id, song_id) DO UPDATE SET verdict = excluded.verdict, created_at = excluded.created_at
                 """)
@@ -167,19 +158,7 @@ extension PostgresStorage {
         try await withSession { session in
             try await session.rows(
                 "SELECT * FROM song_feedback WHERE account_id = \(accountID) ORDER BY created_at DESC, song_id DESC"
-            ).compactMap { row in
-                try SongVerdict(rawValue: row("verdict")).map {
-                    SongFeedbackRecord(
-                        songID: try row("song_id"), verdict: $0, createdAt: try row("created_at", as: StoredTime.self).date)
-                }
-            }
+            ).compactMap(SongFeedbackRecord.init)
         }
-    }
-
-    private static func accountRecord(_ row: PostgresRandomAccessRow) throws -> AccountRecord {
-        AccountRecord(
-            id: try row("id"), username: try row("username"), usernameKey: try row("username_key"), email: try row("email"),
-            passwordHash: try row("password_hash"), createdAt: try row("created_at", as: StoredTime.self).date,
-            failuresInARow: try row("failed_attempts"), lockedUntil: try row("locked_until", as: StoredTime?.self)?.date)
     }
 }

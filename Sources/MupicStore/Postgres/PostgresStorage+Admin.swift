@@ -4,7 +4,7 @@ import PostgresNIO
 extension PostgresStorage {
     public func adminPasswordHash() async throws -> String? {
         try await withSession { session in
-            try await session.value("SELECT password_hash FROM admin_credentials WHERE id = 1", as: String.self)
+            try await session.value(PostgresQuery(constant: SharedSQL.adminPasswordHash), as: String.self)
         }
     }
 
@@ -12,12 +12,11 @@ extension PostgresStorage {
         try await transaction { session in
             try await session.execute(
                 """
-                INSERT INTO admin_credentials (id, password_hash, failed_attempts, locked_until, updated_at)
-                VALUES (1, \(hash), 0, NULL, \(now.stored))
+                \(unescaped: Insert.adminCredentials) VALUES (1, \(hash), 0, NULL, \(now.stored))
                 ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, failed_attempts = 0,
                     locked_until = NULL, updated_at = excluded.updated_at
                 """)
-            try await session.execute("DELETE FROM admin_sessions")
+            try await session.execute(PostgresQuery(constant: SharedSQL.deleteAdminSessions))
         }
     }
 
@@ -45,7 +44,7 @@ extension PostgresStorage {
 
     public func resetAdminLoginFailures() async throws {
         try await withSession { session in
-            try await session.execute("UPDATE admin_credentials SET failed_attempts = 0, locked_until = NULL WHERE id = 1")
+            try await session.execute(PostgresQuery(constant: SharedSQL.resetAdminLoginFailures))
         }
     }
 
@@ -53,21 +52,13 @@ extension PostgresStorage {
         try await transaction { session in
             // Sessions that ran out without a logout are swept here, so the table stays small.
             try await session.execute("DELETE FROM admin_sessions WHERE expires_at <= \(createdAt.stored)")
-            try await session.execute(
-                """
-                INSERT INTO admin_sessions (token_hash, created_at, expires_at)
-                VALUES (\(tokenHash), \(createdAt.stored), \(expiresAt.stored))
-                """)
+            _ = try await session.insert(Insert.adminSessions, values: [[tokenHash, createdAt.stored, expiresAt.stored]])
         }
     }
 
     public func adminSession(tokenHash: String, now: Date) async throws -> AdminSessionRecord? {
         let found = try await withSession { session in
-            try await session.row("SELECT * FROM admin_sessions WHERE token_hash = \(tokenHash)").map {
-                AdminSessionRecord(
-                    tokenHash: try $0("token_hash"), createdAt: try $0("created_at", as: StoredTime.self).date,
-                    expiresAt: try $0("expires_at", as: StoredTime.self).date)
-            }
+            try await session.row("SELECT * FROM admin_sessions WHERE token_hash = \(tokenHash)").map(AdminSessionRecord.init)
         }
         guard let record = found else { return nil }
         guard record.expiresAt > now else {
@@ -83,21 +74,15 @@ extension PostgresStorage {
 
     public func appendAdminAudit(_ entry: AdminAuditEntry) async throws {
         try await withSession { session in
-            try await session.execute(
-                """
-                INSERT INTO admin_audit (time, action, photo_id, detail)
-                VALUES (\(entry.time.stored), \(entry.action), \(entry.photoID), \(entry.detail))
-                """)
+            _ = try await session.insert(
+                Insert.adminAudit, values: [[entry.time.stored, entry.action, entry.photoID, entry.detail]])
         }
     }
 
     public func adminAudit(limit: Int) async throws -> [AdminAuditEntry] {
         try await withSession { session in
-            try await session.rows("SELECT * FROM admin_audit ORDER BY time DESC, id DESC LIMIT \(limit)").map {
-                AdminAuditEntry(
-                    time: try $0("time", as: StoredTime.self).date, action: try $0("action"), photoID: try $0("photo_id"),
-                    detail: try $0("detail"))
-            }
+            try await session.rows("SELECT * FROM admin_audit ORDER BY time DESC, id DESC LIMIT \(limit)")
+                .map(AdminAuditEntry.init)
         }
     }
 
@@ -118,12 +103,7 @@ extension PostgresStorage {
     }
 
     private static func loginState(_ session: PostgresSession, lock: Bool) async throws -> AdminLoginState {
-        let row =
-            lock
-            ? try await session.row("SELECT failed_attempts, locked_until FROM admin_credentials WHERE id = 1 FOR UPDATE")
-            : try await session.row("SELECT failed_attempts, locked_until FROM admin_credentials WHERE id = 1")
-        guard let row else { return AdminLoginState(failuresInARow: 0, lockedUntil: nil) }
-        return AdminLoginState(
-            failuresInARow: try row("failed_attempts"), lockedUntil: try row("locked_until", as: StoredTime?.self)?.date)
+        try AdminLoginState(
+            row: try await session.row(PostgresQuery(constant: SharedSQL.adminLoginState + (lock ? " FOR UPDATE" : ""))))
     }
 }

@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresStorage {
     public func job(id: String) async throws -> JobRecord? {
-        try await withSession { session in try await session.row("SELECT * FROM jobs WHERE id = \(id)").map(Self.job) }
+        try await withSession { session in try await session.row("SELECT * FROM jobs WHERE id = \(id)").map(JobRecord.init) }
     }
 
     public func claimJob(now: Date, lease: TimeInterval) async throws -> JobRecord? {
@@ -33,7 +33,7 @@ extension PostgresStorage {
                 FROM next WHERE jobs.id = next.id
                 RETURNING jobs.*
                 """
-            ).map(Self.job)
+            ).map(JobRecord.init)
         }
     }
 
@@ -76,29 +76,14 @@ extension PostgresStorage {
 
     public func pendingJobCount() async throws -> Int {
         try await withSession { session in
-            try await session.value("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')", as: Int.self) ?? 0
+            try await session.value(PostgresQuery(constant: SharedSQL.pendingJobCount), as: Int.self) ?? 0
         }
     }
 
     static func insertJob(_ job: JobRecord, session: PostgresSession) async throws {
-        try await session.execute(
-            """
-            INSERT INTO jobs (id, image_id, genres, state, stage, attempts, lease_until, error, recommendation_id,
-                created_at, updated_at)
-            VALUES (\(job.id), \(job.photoID), \(job.genreIDs.joined(separator: ",")), \(job.state.rawValue),
-                \(job.stage.rawValue), \(job.attempts), \(job.leaseUntil?.stored), \(job.error), \(job.recommendationID),
-                \(job.createdAt.stored), \(job.updatedAt.stored))
-            """)
-    }
-
-    static func job(_ row: PostgresRandomAccessRow) throws -> JobRecord {
-        let genres: String = try row("genres")
-        return JobRecord(
-            id: try row("id"), photoID: try row("image_id"), genreIDs: genres.split(separator: ",").map(String.init),
-            state: JobState(rawValue: try row("state")) ?? .failed, stage: JobStage(rawValue: try row("stage")) ?? .failed,
-            attempts: try row("attempts"), leaseUntil: try row("lease_until", as: StoredTime?.self)?.date,
-            error: try row("error"), recommendationID: try row("recommendation_id"),
-            createdAt: try row("created_at", as: StoredTime.self).date,
-            updatedAt: try row("updated_at", as: StoredTime.self).date)
+        _ = try await session.insert(Insert.jobs, values: [[
+            job.id, job.photoID, job.genreIDs.joined(separator: ","), job.state.rawValue, job.stage.rawValue, job.attempts,
+            job.leaseUntil?.stored, job.error, job.recommendationID, job.createdAt.stored, job.updatedAt.stored,
+        ]])
     }
 }

@@ -104,8 +104,8 @@ public final class PostgresStorage: MupicStorage {
             // One ingest at a time; readers (the web) go on meanwhile.
             try await session.execute("LOCK TABLE songs IN SHARE ROW EXCLUSIVE MODE")
             var existing: [String: (id: Int64, fingerprint: String)] = [:]
-            for row in try await session.rows("SELECT id, dedup_key, title, artist, album, year, language, tag_set FROM songs") {
-                existing[try row("dedup_key")] = (try row("id"), try Self.fingerprint(row))
+            for row in try await session.rows(PostgresQuery(constant: SongFingerprint.query)) {
+                existing[try row("dedup_key")] = (try row("id"), try SongFingerprint.of(row: row))
             }
             let now = Date().stored
             var counts = UpsertCounts()
@@ -114,7 +114,7 @@ public final class PostgresStorage: MupicStorage {
             var updated: [(id: Int64, song: Song)] = []
             for song in songs {
                 let key = song.dedupKey
-                let fingerprint = Self.fingerprint(song)
+                let fingerprint = SongFingerprint.of(song)
                 if let found = existing[key] {
                     guard found.fingerprint != fingerprint else {
                         counts.unchanged += 1
@@ -147,7 +147,7 @@ public final class PostgresStorage: MupicStorage {
                 tagRows += song.tags.map { [id, $0.id] }
             }
             let inserted = try await session.insert(
-                "INSERT INTO songs (dedup_key, title, artist, album, genre, year, language, tag_set, updated_at)",
+                Insert.newSongs,
                 values: inserts.map {
                     [$0.dedupKey, $0.title, $0.artist, $0.album, $0.genreID, $0.year, $0.language, $0.tags.key, now]
                 }, suffix: "RETURNING id, dedup_key")
@@ -157,7 +157,7 @@ public final class PostgresStorage: MupicStorage {
                 guard let id = idOfKey[song.dedupKey] else { continue }
                 tagRows += song.tags.map { [id, $0.id] }
             }
-            _ = try await session.insert("INSERT INTO song_tags (song_id, tag)", values: tagRows)
+            _ = try await session.insert(Insert.songTags, values: tagRows)
             return counts
         }
     }
@@ -184,7 +184,7 @@ public final class PostgresStorage: MupicStorage {
                 return [entry.tags.key, mode, model, ByteBuffer(bytes: VectorBlob.encode(entry.vector))]
             }
             _ = try await session.insert(
-                "INSERT INTO tag_vectors (tag_set, mode, model, vector)", values: rows,
+                Insert.tagVectors, values: rows,
                 suffix: "ON CONFLICT (tag_set, mode) DO UPDATE SET model = excluded.model, vector = excluded.vector")
         }
     }
@@ -208,8 +208,7 @@ public final class PostgresStorage: MupicStorage {
             var songs: [Song] = []
             var vectorRow: [Int] = []
             for try await (id, title, artist, album, genre, year, language, key) in try await session.connection.query(
-                "SELECT id, title, artist, album, genre, year, language, tag_set FROM songs ORDER BY genre, id",
-                logger: logger
+                PostgresQuery(constant: SharedSQL.catalogSongs), logger: logger
             ).decode((Int64, String, String, String?, String, Int?, String?, String).self) {
                 guard let vectorIndex = rowOfKey[key] else { continue }
                 let tags: TagSet
@@ -227,30 +226,17 @@ public final class PostgresStorage: MupicStorage {
 
     public func catalogStats() async throws -> CatalogStats {
         try await withSession { session in
-            let songs = try await session.value("SELECT COUNT(*) FROM songs", as: Int.self) ?? 0
-            let distinct = try await session.value("SELECT COUNT(DISTINCT tag_set) FROM songs", as: Int.self) ?? 0
+            let songs = try await session.value(PostgresQuery(constant: SharedSQL.songCount), as: Int.self) ?? 0
+            let distinct = try await session.value(PostgresQuery(constant: SharedSQL.distinctTagSetCount), as: Int.self) ?? 0
             var perGenre: [String: Int] = [:]
-            for row in try await session.rows("SELECT genre, COUNT(*) AS n FROM songs GROUP BY genre") {
+            for row in try await session.rows(PostgresQuery(constant: SharedSQL.songsPerGenre)) {
                 perGenre[try row("genre")] = try row("n")
             }
             var perTag: [String: Int] = [:]
-            for row in try await session.rows("SELECT tag, COUNT(*) AS n FROM song_tags GROUP BY tag") {
+            for row in try await session.rows(PostgresQuery(constant: SharedSQL.songsPerTag)) {
                 perTag[try row("tag")] = try row("n")
             }
             return CatalogStats(songs: songs, songsPerGenre: perGenre, songsPerTag: perTag, distinctTagSets: distinct)
         }
-    }
-
-    private static func fingerprint(_ song: Song) -> String {
-        [song.title, song.artist, song.album ?? "", song.year.map(String.init) ?? "", song.language ?? "", song.tags.key]
-            .joined(separator: "\u{1F}")
-    }
-
-    private static func fingerprint(_ row: PostgresRandomAccessRow) throws -> String {
-        let year: Int? = try row("year")
-        let album: String? = try row("album")
-        let language: String? = try row("language")
-        return [try row("title"), try row("artist"), album ?? "", year.map(String.init) ?? "", language ?? "", try row("tag_set")]
-            .joined(separator: "\u{1F}")
     }
 }
