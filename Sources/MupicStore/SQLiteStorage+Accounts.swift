@@ -67,12 +67,7 @@ extension SQLiteStorage {
             try SQLRequest<Row>("SELECT * FROM account_sessions WHERE token_hash = \(tokenHash)").fetchOne(db)
                 .map(AccountSessionRecord.init)
         }
-        guard let record = found else { return nil }
-        guard record.expiresAt > now else {
-            try await deleteAccountSession(tokenHash: tokenHash)
-            return nil
-        }
-        return record
+        return try await unexpired(found, at: now) { try await deleteAccountSession(tokenHash: tokenHash) }
     }
 
     public func deleteAccountSession(tokenHash: String) async throws {

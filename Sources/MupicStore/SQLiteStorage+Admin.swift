@@ -55,12 +55,7 @@ extension SQLiteStorage {
             try SQLRequest<Row>("SELECT * FROM admin_sessions WHERE token_hash = \(tokenHash)").fetchOne(db)
                 .map(AdminSessionRecord.init)
         }
-        guard let record = found else { return nil }
-        guard record.expiresAt > now else {
-            try await deleteAdminSession(tokenHash: tokenHash)
-            return nil
-        }
-        return record
+        return try await unexpired(found, at: now) { try await deleteAdminSession(tokenHash: tokenHash) }
     }
 
     public func deleteAdminSession(tokenHash: String) async throws {

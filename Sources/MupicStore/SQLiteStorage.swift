@@ -111,37 +111,19 @@ public final class SQLiteStorage: MupicStorage {
 
     public func catalog(mode: String) async throws -> StoredCatalog {
         try await pool.read { db in
-            var rowOfKey: [String: Int] = [:]
-            var vectors: [Float] = []
-            var dimension = 0
+            var reader = CatalogReader()
             let vectorRows = try SQLRequest<Row>("SELECT tag_set, vector FROM tag_vectors WHERE mode = \(mode)").fetchCursor(db)
-            while let row = try vectorRows.next() {
-                let key: String = try row("tag_set")
-                let blob: Data = try row("vector")
-                if dimension == 0 { dimension = blob.count / MemoryLayout<Float>.size }
-                guard blob.count == dimension * MemoryLayout<Float>.size, dimension > 0 else {
-                    throw StorageError.corruptVector(tagSet: key, bytes: blob.count, expected: dimension * 4)
-                }
-                rowOfKey[key] = rowOfKey.count
-                VectorBlob.append(blob, to: &vectors)
-            }
-            var songs: [Song] = []
-            var vectorRow: [Int] = []
+            while let row = try vectorRows.next() { try reader.addVector(tagSet: try row("tag_set"), bytes: try row("vector")) }
             let songRows = try Row.fetchCursor(db, sql: SharedSQL.catalogSongs)
             while let row = try songRows.next() {
-                let key: String = try row("tag_set")
-                guard let vectorIndex = rowOfKey[key] else { continue }
                 let id: Int64 = try row("id")
-                let tags: TagSet
-                do { tags = try TagSet(key: key) } catch {
-                    throw StorageError.corruptRow(table: "songs", id: "\(id)", reason: "\(error)")
+                try reader.addSong(id: id, tagSet: try row("tag_set")) { tags in
+                    Song(
+                        id: id, title: try row("title"), artist: try row("artist"), album: try row("album"),
+                        genreID: try row("genre"), year: try row("year"), language: try row("language"), tags: tags)
                 }
-                songs.append(Song(
-                    id: id, title: try row("title"), artist: try row("artist"), album: try row("album"),
-                    genreID: try row("genre"), year: try row("year"), language: try row("language"), tags: tags))
-                vectorRow.append(vectorIndex)
             }
-            return StoredCatalog(songs: songs, vectorRow: vectorRow, vectors: vectors, dimension: dimension)
+            return reader.catalog
         }
     }
 

@@ -68,12 +68,7 @@ extension PostgresStorage {
             try await session.row("SELECT * FROM account_sessions WHERE token_hash = \(tokenHash)")
                 .map(AccountSessionRecord.init)
         }
-        guard let record = found else { return nil }
-        guard record.expiresAt > now else {
-            try await deleteAccountSession(tokenHash: tokenHash)
-            return nil
-        }
-        return record
+        return try await unexpired(found, at: now) { try await deleteAccountSession(tokenHash: tokenHash) }
     }
 
     public func deleteAccountSession(tokenHash: String) async throws {

@@ -60,12 +60,7 @@ extension PostgresStorage {
         let found = try await withSession { session in
             try await session.row("SELECT * FROM admin_sessions WHERE token_hash = \(tokenHash)").map(AdminSessionRecord.init)
         }
-        guard let record = found else { return nil }
-        guard record.expiresAt > now else {
-            try await deleteAdminSession(tokenHash: tokenHash)
-            return nil
-        }
-        return record
+        return try await unexpired(found, at: now) { try await deleteAdminSession(tokenHash: tokenHash) }
     }
 
     public func deleteAdminSession(tokenHash: String) async throws {

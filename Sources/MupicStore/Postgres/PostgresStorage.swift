@@ -191,36 +191,22 @@ public final class PostgresStorage: MupicStorage {
 
     public func catalog(mode: String) async throws -> StoredCatalog {
         try await withSession { session in
-            var rowOfKey: [String: Int] = [:]
-            var vectors: [Float] = []
-            var dimension = 0
+            var reader = CatalogReader()
             for try await (key, blob) in try await session.connection.query(
                 "SELECT tag_set, vector FROM tag_vectors WHERE mode = \(mode)", logger: logger
             ).decode((String, ByteBuffer).self) {
-                let bytes = Data(blob.readableBytesView)
-                if dimension == 0 { dimension = bytes.count / MemoryLayout<Float>.size }
-                guard bytes.count == dimension * MemoryLayout<Float>.size, dimension > 0 else {
-                    throw StorageError.corruptVector(tagSet: key, bytes: bytes.count, expected: dimension * 4)
-                }
-                rowOfKey[key] = rowOfKey.count
-                VectorBlob.append(bytes, to: &vectors)
+                try reader.addVector(tagSet: key, bytes: Data(blob.readableBytesView))
             }
-            var songs: [Song] = []
-            var vectorRow: [Int] = []
             for try await (id, title, artist, album, genre, year, language, key) in try await session.connection.query(
                 PostgresQuery(constant: SharedSQL.catalogSongs), logger: logger
             ).decode((Int64, String, String, String?, String, Int?, String?, String).self) {
-                guard let vectorIndex = rowOfKey[key] else { continue }
-                let tags: TagSet
-                do { tags = try TagSet(key: key) } catch {
-                    throw StorageError.corruptRow(table: "songs", id: "\(id)", reason: "\(error)")
+                try reader.addSong(id: id, tagSet: key) { tags in
+                    Song(
+                        id: id, title: title, artist: artist, album: album, genreID: genre, year: year, language: language,
+                        tags: tags)
                 }
-                songs.append(Song(
-                    id: id, title: title, artist: artist, album: album, genreID: genre, year: year, language: language,
-                    tags: tags))
-                vectorRow.append(vectorIndex)
             }
-            return StoredCatalog(songs: songs, vectorRow: vectorRow, vectors: vectors, dimension: dimension)
+            return reader.catalog
         }
     }
 
