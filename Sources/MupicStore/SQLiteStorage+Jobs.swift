@@ -3,9 +3,7 @@ import GRDB
 
 extension SQLiteStorage {
     public func job(id: String) async throws -> JobRecord? {
-        try await pool.read { db in
-            try SQLRequest<Row>("SELECT * FROM jobs WHERE id = \(id)").fetchOne(db).map(JobRecord.init)
-        }
+        try await pool.read { db in try Queries.job(id: id).request().fetchOne(db).map(JobRecord.init) }
     }
 
     public func claimJob(now: Date, lease: TimeInterval) async throws -> JobRecord? {
@@ -38,10 +36,7 @@ extension SQLiteStorage {
 
     public func updateJob(id: String, attempt: Int, stage: JobStage, leaseUntil: Date) async throws -> Bool {
         try await pool.write { db in
-            try db.execute(literal: """
-                UPDATE jobs SET stage = \(stage.rawValue), lease_until = \(leaseUntil), updated_at = \(Date())
-                WHERE id = \(id) AND state = 'running' AND attempts = \(attempt)
-                """)
+            try db.execute(literal: Queries.updateJob(id: id, attempt: attempt, stage: stage, leaseUntil: leaseUntil, now: Date()).sqlite)
             return db.changesCount > 0
         }
     }
@@ -50,11 +45,8 @@ extension SQLiteStorage {
         try await pool.write { db in
             // Only the current claim may finish the job: a worker whose lease expired and whose job
             // was claimed again (a higher attempt) or already finished writes nothing.
-            try db.execute(literal: """
-                UPDATE jobs SET state = 'done', stage = 'done', recommendation_id = \(recommendation.id), lease_until = NULL,
-                    updated_at = \(Date())
-                WHERE id = \(id) AND state = 'running' AND attempts = \(attempt)
-                """)
+            try db.execute(
+                literal: Queries.completeJob(id: id, attempt: attempt, recommendationID: recommendation.id, now: Date()).sqlite)
             guard db.changesCount > 0 else { return false }
             try Self.insertRecommendation(recommendation, db: db)
             return true
@@ -63,23 +55,16 @@ extension SQLiteStorage {
 
     public func failJob(id: String, attempt: Int, error: String) async throws -> Bool {
         try await pool.write { db in
-            try db.execute(literal: """
-                UPDATE jobs SET state = 'failed', stage = 'failed', error = \(error), lease_until = NULL, updated_at = \(Date())
-                WHERE id = \(id) AND state = 'running' AND attempts = \(attempt)
-                """)
+            try db.execute(literal: Queries.failJob(id: id, attempt: attempt, error: error, now: Date()).sqlite)
             return db.changesCount > 0
         }
     }
 
     public func pendingJobCount() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: SharedSQL.pendingJobCount) ?? 0 }
+        try await pool.read { db in try Queries.pendingJobCount.request(of: Int.self).fetchOne(db) ?? 0 }
     }
 
     static func insertJob(_ job: JobRecord, db: Database) throws {
-        try db.execute(literal: """
-            \(sql: Insert.jobs) VALUES (\(job.id), \(job.photoID), \(job.genreIDs.joined(separator: ",")), \(job.state.rawValue),
-                \(job.stage.rawValue), \(job.attempts), \(job.leaseUntil), \(job.error), \(job.recommendationID), \(job.createdAt),
-                \(job.updatedAt))
-            """)
+        try db.execute(literal: Queries.insert(job).sqlite)
     }
 }

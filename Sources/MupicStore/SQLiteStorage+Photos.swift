@@ -5,12 +5,7 @@ import MupicCore
 extension SQLiteStorage {
     public func savePhoto(_ photo: PhotoRecord, job: JobRecord) async throws {
         try await pool.write { db in
-            try db.execute(literal: """
-                \(sql: Insert.images) VALUES (\(photo.id), \(photo.createdAt), \(photo.contentHash), \(photo.width),
-                    \(photo.height), \(photo.isPublic), \(photo.isHidden), \(photo.takenAt), \(photo.deleteTokenHash),
-                    \(photo.missingSignals.joined(separator: "\n")), \(photo.accountID), \(photo.language.rawValue),
-                    \(photo.screening.state.rawValue), \(photo.screening.score))
-                """)
+            try db.execute(literal: Queries.insert(photo).sqlite)
             try Self.insertTags(photo.tags, photoID: photo.id, db: db)
             try Self.insertJob(job, db: db)
         }
@@ -22,9 +17,9 @@ extension SQLiteStorage {
 
     public func setTags(_ tags: [PhotoTagRecord], missingSignals: [String], photoID: String) async throws {
         try await pool.write { db in
-            try db.execute(literal: "DELETE FROM image_tags WHERE image_id = \(photoID)")
+            try db.execute(literal: Queries.deleteTags(photoID: photoID).sqlite)
             try Self.insertTags(tags, photoID: photoID, db: db)
-            try db.execute(literal: "UPDATE images SET missing_signals = \(missingSignals.joined(separator: "\n")) WHERE id = \(photoID)")
+            try db.execute(literal: Queries.setMissingSignals(missingSignals, photoID: photoID).sqlite)
         }
     }
 
@@ -34,15 +29,13 @@ extension SQLiteStorage {
 
     public func recommendation(id: String) async throws -> RecommendationRecord? {
         try await pool.read { db in
-            try SQLRequest<Row>("SELECT * FROM recommendations WHERE id = \(id)").fetchOne(db)
-                .map { try Self.recommendation($0, db: db) }
+            try Queries.recommendation(id: id).request().fetchOne(db).map { try Self.recommendation($0, db: db) }
         }
     }
 
     public func recommendations(photoID: String) async throws -> [RecommendationRecord] {
         try await pool.read { db in
-            try SQLRequest<Row>("SELECT * FROM recommendations WHERE image_id = \(photoID) ORDER BY created_at, id")
-                .fetchAll(db).map { try Self.recommendation($0, db: db) }
+            try Queries.recommendations(photoID: photoID).request().fetchAll(db).map { try Self.recommendation($0, db: db) }
         }
     }
 
@@ -79,7 +72,7 @@ extension SQLiteStorage {
 
     public func setHidden(_ hidden: Bool, photoID: String) async throws {
         try await pool.write { db in
-            try db.execute(literal: "UPDATE images SET is_hidden = \(hidden) WHERE id = \(photoID)")
+            try db.execute(literal: Queries.setHidden(hidden, photoID: photoID).sqlite)
         }
     }
 
@@ -93,7 +86,7 @@ extension SQLiteStorage {
 
     public func isContentReferenced(_ contentHash: String) async throws -> Bool {
         try await pool.read { db in
-            try SQLRequest<Bool>("SELECT EXISTS (SELECT 1 FROM images WHERE content_hash = \(contentHash))").fetchOne(db) ?? false
+            try Queries.isContentReferenced(contentHash).request(of: Bool.self).fetchOne(db) ?? false
         }
     }
 
@@ -107,11 +100,7 @@ extension SQLiteStorage {
     }
 
     static func insertRecommendation(_ recommendation: RecommendationRecord, db: Database) throws {
-        try db.execute(literal: """
-            \(sql: Insert.recommendations) VALUES (\(recommendation.id), \(recommendation.photoID), \(recommendation.createdAt),
-                \(recommendation.genreIDs.joined(separator: ",")), \(recommendation.tags.key),
-                \(Int64(bitPattern: recommendation.seed)))
-            """)
+        try db.execute(literal: Queries.insert(recommendation).sqlite)
         for song in recommendation.songs {
             try db.cachedStatement(literal: """
                 \(sql: Insert.recommendationSongs) VALUES (\(recommendation.id), \(song.rank), \(song.songID),
@@ -121,7 +110,7 @@ extension SQLiteStorage {
     }
 
     static func photo(id: String, db: Database) throws -> PhotoRecord? {
-        try SQLRequest<Row>("SELECT * FROM images WHERE id = \(id)").fetchOne(db).map { try photo($0, db: db) }
+        try Queries.photo(id: id).request().fetchOne(db).map { try photo($0, db: db) }
     }
 
     // Cached requests: an archive page runs these once per entry.

@@ -7,7 +7,7 @@ extension SQLiteStorage {
         try await pool.read { db in
             var counts: [String: Int] = [:]
             for table in transferTables {
-                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+                counts[table] = try Queries.rowCount(table: table).request(of: Int.self).fetchOne(db) ?? 0
             }
             return counts
         }
@@ -101,26 +101,15 @@ extension SQLiteStorage {
 
 extension SQLiteStorage: TransferPages {
     func songPage(after id: Int64) async throws -> [TransferSong] {
-        try await pool.read { db in
-            try SQLRequest<Row>("SELECT * FROM songs WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)").fetchAll(db)
-                .map(TransferSong.init)
-        }
+        try await pool.read { db in try Queries.songPage(after: id).request().fetchAll(db).map(TransferSong.init) }
     }
 
     func vectorPage(after key: VectorKey) async throws -> [TransferVector] {
-        try await pool.read { db in
-            try SQLRequest<Row>("""
-                SELECT * FROM tag_vectors WHERE (mode, tag_set) > (\(key.mode), \(key.tagSet))
-                ORDER BY mode, tag_set LIMIT \(transferPageSize)
-                """).fetchAll(db).map(TransferVector.init)
-        }
+        try await pool.read { db in try Queries.vectorPage(after: key).request().fetchAll(db).map(TransferVector.init) }
     }
 
     func accountPage(after id: String) async throws -> [TransferAccount] {
-        try await pool.read { db in
-            try SQLRequest<Row>("SELECT * FROM accounts WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)").fetchAll(db)
-                .map(TransferAccount.init)
-        }
+        try await pool.read { db in try Queries.accountPage(after: id).request().fetchAll(db).map(TransferAccount.init) }
     }
 
     func accountRecords(of ids: [String]) async throws -> [TransferRecord] {
@@ -138,36 +127,25 @@ extension SQLiteStorage: TransferPages {
 
     func recommendationPage(after id: String) async throws -> [TransferRecommendation] {
         try await pool.read { db in
-            try SQLRequest<Row>("SELECT * FROM recommendations WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)")
-                .fetchAll(db).map { TransferRecommendation(try Self.recommendation($0, db: db)) }
+            try Queries.recommendationPage(after: id).request().fetchAll(db)
+                .map { TransferRecommendation(try Self.recommendation($0, db: db)) }
         }
     }
 
     func jobPage(after id: String) async throws -> [TransferJob] {
-        try await pool.read { db in
-            try SQLRequest<Row>("SELECT * FROM jobs WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)").fetchAll(db)
-                .map { TransferJob(try JobRecord(row: $0)) }
-        }
+        try await pool.read { db in try Queries.jobPage(after: id).request().fetchAll(db).map { TransferJob(try JobRecord(row: $0)) } }
     }
 
     func adminRecords() async throws -> [TransferRecord] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: SharedSQL.adminCredentials).map { .adminCredentials(try TransferAdminCredentials(row: $0)) }
-                + Row.fetchAll(db, sql: SharedSQL.adminSessions).map { .adminSession(try TransferAdminSession(row: $0)) }
+            try Queries.adminCredentials.request().fetchAll(db).map { .adminCredentials(try TransferAdminCredentials(row: $0)) }
+                + Queries.adminSessions.request().fetchAll(db).map { .adminSession(try TransferAdminSession(row: $0)) }
         }
     }
 
     func auditPage(after id: Int64) async throws -> [AuditRow] {
         try await pool.read { db in
-            try SQLRequest<Row>("SELECT * FROM admin_audit WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)")
-                .fetchAll(db).map { AuditRow(id: try $0("id"), entry: try TransferAdminAudit(row: $0)) }
+            try Queries.auditPage(after: id).request().fetchAll(db).map { AuditRow(id: try $0("id"), entry: try TransferAdminAudit(row: $0)) }
         }
     }
 }
-
-/// The tables `mupic export` moves, in load order.
-let transferTables = [
-    "songs", "song_tags", "tag_vectors", "accounts", "account_sessions", "song_feedback", "images", "image_tags",
-    "recommendations", "recommendation_songs", "jobs",
-    "admin_credentials", "admin_sessions", "admin_audit",
-]

@@ -48,7 +48,7 @@ public final class SQLiteStorage: MupicStorage {
         try await pool.write { db in
             var counts = UpsertCounts()
             var existing: [String: (id: Int64, fingerprint: String)] = [:]
-            let rows = try Row.fetchCursor(db, sql: SongFingerprint.query)
+            let rows = try Queries.songFingerprints.request().fetchCursor(db)
             while let row = try rows.next() {
                 existing[try row("dedup_key")] = (try row("id"), try SongFingerprint.of(row: row))
             }
@@ -89,11 +89,7 @@ public final class SQLiteStorage: MupicStorage {
 
     public func tagSetsWithoutVectors(mode: String) async throws -> [TagSet] {
         let keys = try await pool.read { db in
-            try SQLRequest<String>("""
-                SELECT DISTINCT s.tag_set FROM songs s
-                LEFT JOIN tag_vectors v ON v.tag_set = s.tag_set AND v.mode = \(mode)
-                WHERE v.tag_set IS NULL ORDER BY s.tag_set
-                """).fetchAll(db)
+            try Queries.tagSetsWithoutVectors(mode: mode).request(of: String.self).fetchAll(db)
         }
         return try keys.map { try TagSet(key: $0) }
     }
@@ -103,7 +99,7 @@ public final class SQLiteStorage: MupicStorage {
             for entry in vectors {
                 try db.cachedStatement(literal: """
                     \(sql: Insert.tagVectors) VALUES (\(entry.tags.key), \(mode), \(model), \(VectorBlob.encode(entry.vector)))
-                    ON CONFLICT(tag_set, mode) DO UPDATE SET model = excluded.model, vector = excluded.vector
+                    \(sql: Queries.vectorUpsert)
                     """).execute()
             }
         }
@@ -112,9 +108,9 @@ public final class SQLiteStorage: MupicStorage {
     public func catalog(mode: String) async throws -> StoredCatalog {
         try await pool.read { db in
             var reader = CatalogReader()
-            let vectorRows = try SQLRequest<Row>("SELECT tag_set, vector FROM tag_vectors WHERE mode = \(mode)").fetchCursor(db)
+            let vectorRows = try Queries.vectors(mode: mode).request().fetchCursor(db)
             while let row = try vectorRows.next() { try reader.addVector(tagSet: try row("tag_set"), bytes: try row("vector")) }
-            let songRows = try Row.fetchCursor(db, sql: SharedSQL.catalogSongs)
+            let songRows = try Queries.catalogSongs.request().fetchCursor(db)
             while let row = try songRows.next() {
                 let id: Int64 = try row("id")
                 try reader.addSong(id: id, tagSet: try row("tag_set")) { tags in
@@ -129,12 +125,12 @@ public final class SQLiteStorage: MupicStorage {
 
     public func catalogStats() async throws -> CatalogStats {
         try await pool.read { db in
-            let songs = try Int.fetchOne(db, sql: SharedSQL.songCount) ?? 0
-            let distinct = try Int.fetchOne(db, sql: SharedSQL.distinctTagSetCount) ?? 0
+            let songs = try Queries.songCount.request(of: Int.self).fetchOne(db) ?? 0
+            let distinct = try Queries.distinctTagSetCount.request(of: Int.self).fetchOne(db) ?? 0
             var perGenre: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: SharedSQL.songsPerGenre) { perGenre[try row("genre")] = try row("n") }
+            for row in try Queries.songsPerGenre.request().fetchAll(db) { perGenre[try row("genre")] = try row("n") }
             var perTag: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: SharedSQL.songsPerTag) { perTag[try row("tag")] = try row("n") }
+            for row in try Queries.songsPerTag.request().fetchAll(db) { perTag[try row("tag")] = try row("n") }
             return CatalogStats(songs: songs, songsPerGenre: perGenre, songsPerTag: perTag, distinctTagSets: distinct)
         }
     }

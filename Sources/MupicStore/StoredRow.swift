@@ -181,9 +181,6 @@ extension VideoMatch {
 
 /// The catalog's songs: what makes a stored song differ from an ingested one.
 enum SongFingerprint {
-    /// The columns `of(row:)` reads, with `id` and `dedup_key`.
-    static let query = "SELECT id, dedup_key, title, artist, album, year, language, tag_set FROM songs"
-
     static func of(_ song: Song) -> String {
         [song.title, song.artist, song.album ?? "", song.year.map(String.init) ?? "", song.language ?? "", song.tags.key]
             .joined(separator: "\u{1F}")

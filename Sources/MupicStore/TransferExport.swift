@@ -1,3 +1,10 @@
+/// The tables `mupic export` moves, in load order.
+let transferTables = [
+    "songs", "song_tags", "tag_vectors", "accounts", "account_sessions", "song_feedback", "images", "image_tags",
+    "recommendations", "recommendation_songs", "jobs",
+    "admin_credentials", "admin_sessions", "admin_audit",
+]
+
 /// Pages through rows in key order: `read` gives the page after a key, `sink` takes each page,
 /// until a page comes back empty. Both backends' exports page every table with it.
 func exportPages<Item, Key: Sendable>(

@@ -33,6 +33,11 @@ struct PostgresSession {
         try await rows(query).count
     }
 
+    /// Rows a shared statement touched (it is run with `RETURNING 1`).
+    func changes(of statement: PortableSQL) async throws -> Int {
+        try await changes((statement + " RETURNING 1").postgres)
+    }
+
     /// Runs `statement` once per batch of `values`, each batch's values bound as `($1, $2, …), (…)`:
     /// one round trip per few thousand values instead of one per row.
     func insert(
@@ -97,13 +102,6 @@ extension PostgresRandomAccessRow {
     /// The value of a column by name, as a given type.
     func callAsFunction<T: PostgresDecodable>(_ column: String, as type: T.Type) throws -> T {
         try self[column].decode(T.self)
-    }
-}
-
-extension PostgresQuery {
-    /// A statement of constant text without values (`SharedSQL`).
-    init(constant sql: String) {
-        self.init(unsafeSQL: sql)
     }
 }
 

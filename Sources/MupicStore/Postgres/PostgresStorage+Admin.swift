@@ -3,20 +3,13 @@ import PostgresNIO
 
 extension PostgresStorage {
     public func adminPasswordHash() async throws -> String? {
-        try await withSession { session in
-            try await session.value(PostgresQuery(constant: SharedSQL.adminPasswordHash), as: String.self)
-        }
+        try await withSession { session in try await session.value(Queries.adminPasswordHash.postgres, as: String.self) }
     }
 
     public func setAdminPasswordHash(_ hash: String, now: Date) async throws {
         try await transaction { session in
-            try await session.execute(
-                """
-                \(unescaped: Insert.adminCredentials) VALUES (1, \(hash), 0, NULL, \(now.stored))
-                ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, failed_attempts = 0,
-                    locked_until = NULL, updated_at = excluded.updated_at
-                """)
-            try await session.execute(PostgresQuery(constant: SharedSQL.deleteAdminSessions))
+            try await session.execute(Queries.setAdminPasswordHash(hash, now: now).postgres)
+            try await session.execute(Queries.deleteAdminSessions.postgres)
         }
     }
 
@@ -29,76 +22,53 @@ extension PostgresStorage {
     {
         try await transaction { session in
             // FOR UPDATE: failures counted by two servers at once add up instead of overwriting each other.
-            let previous = try await Self.loginState(session, lock: true)
-            let base = previous.lockedUntil.map { $0 <= now } == true ? 0 : previous.failuresInARow
-            let failures = base + 1
-            let lockedUntil = failures >= lockAfter ? now.addingTimeInterval(lockFor) : nil
-            try await session.execute(
-                """
-                UPDATE admin_credentials SET failed_attempts = \(failures >= lockAfter ? 0 : failures),
-                    locked_until = \(lockedUntil?.stored) WHERE id = 1
-                """)
-            return AdminLoginState(failuresInARow: failures, lockedUntil: lockedUntil)
+            let state = try await Self.loginState(session, lock: true).failedOnce(now: now, lockAfter: lockAfter, lockFor: lockFor)
+            try await session.execute(Queries.setAdminLoginState(state).postgres)
+            return state
         }
     }
 
     public func resetAdminLoginFailures() async throws {
-        try await withSession { session in
-            try await session.execute(PostgresQuery(constant: SharedSQL.resetAdminLoginFailures))
-        }
+        try await withSession { session in try await session.execute(Queries.resetAdminLoginFailures.postgres) }
     }
 
     public func createAdminSession(tokenHash: String, createdAt: Date, expiresAt: Date) async throws {
         try await transaction { session in
             // Sessions that ran out without a logout are swept here, so the table stays small.
-            try await session.execute("DELETE FROM admin_sessions WHERE expires_at <= \(createdAt.stored)")
-            _ = try await session.insert(Insert.adminSessions, values: [[tokenHash, createdAt.stored, expiresAt.stored]])
+            try await session.execute(Queries.deleteExpiredAdminSessions(at: createdAt).postgres)
+            try await session.execute(
+                Queries.insertAdminSession(tokenHash: tokenHash, createdAt: createdAt, expiresAt: expiresAt).postgres)
         }
     }
 
     public func adminSession(tokenHash: String, now: Date) async throws -> AdminSessionRecord? {
         let found = try await withSession { session in
-            try await session.row("SELECT * FROM admin_sessions WHERE token_hash = \(tokenHash)").map(AdminSessionRecord.init)
+            try await session.row(Queries.adminSession(tokenHash: tokenHash).postgres).map(AdminSessionRecord.init)
         }
         return try await unexpired(found, at: now) { try await deleteAdminSession(tokenHash: tokenHash) }
     }
 
     public func deleteAdminSession(tokenHash: String) async throws {
-        try await withSession { session in try await session.execute("DELETE FROM admin_sessions WHERE token_hash = \(tokenHash)") }
+        try await withSession { session in try await session.execute(Queries.deleteAdminSession(tokenHash: tokenHash).postgres) }
     }
 
     public func appendAdminAudit(_ entry: AdminAuditEntry) async throws {
-        try await withSession { session in
-            _ = try await session.insert(
-                Insert.adminAudit, values: [[entry.time.stored, entry.action, entry.photoID, entry.detail]])
-        }
+        try await withSession { session in try await session.execute(Queries.insert(entry).postgres) }
     }
 
     public func adminAudit(limit: Int) async throws -> [AdminAuditEntry] {
         try await withSession { session in
-            try await session.rows("SELECT * FROM admin_audit ORDER BY time DESC, id DESC LIMIT \(limit)")
-                .map(AdminAuditEntry.init)
+            try await session.rows(Queries.adminAudit(limit: limit).postgres).map(AdminAuditEntry.init)
         }
     }
 
     public func allPhotos(after cursor: ArchiveCursor?, limit: Int) async throws -> [PhotoRecord] {
         try await withSession { session in
-            let rows: [PostgresRandomAccessRow]
-            if let cursor {
-                rows = try await session.rows(
-                    """
-                    SELECT * FROM images WHERE (created_at, id) < (\(cursor.createdAt.stored), \(cursor.photoID))
-                    ORDER BY created_at DESC, id DESC LIMIT \(limit)
-                    """)
-            } else {
-                rows = try await session.rows("SELECT * FROM images ORDER BY created_at DESC, id DESC LIMIT \(limit)")
-            }
-            return try await Self.photos(rows, session: session)
+            try await Self.photos(session.rows(Queries.allPhotos(after: cursor, limit: limit).postgres), session: session)
         }
     }
 
     private static func loginState(_ session: PostgresSession, lock: Bool) async throws -> AdminLoginState {
-        try AdminLoginState(
-            row: try await session.row(PostgresQuery(constant: SharedSQL.adminLoginState + (lock ? " FOR UPDATE" : ""))))
+        try AdminLoginState(row: try await session.row((Queries.adminLoginState + (lock ? " FOR UPDATE" : "")).postgres))
     }
 }

@@ -5,11 +5,7 @@ import PostgresNIO
 extension PostgresStorage {
     public func savePhoto(_ photo: PhotoRecord, job: JobRecord) async throws {
         try await transaction { session in
-            _ = try await session.insert(Insert.images, values: [[
-                photo.id, photo.createdAt.stored, photo.contentHash, photo.width, photo.height, photo.isPublic, photo.isHidden,
-                photo.takenAt, photo.deleteTokenHash, photo.missingSignals.joined(separator: "\n"), photo.accountID,
-                photo.language.rawValue, photo.screening.state.rawValue, photo.screening.score,
-            ]])
+            try await session.execute(Queries.insert(photo).postgres)
             try await Self.insertTags(photo.tags, photoID: photo.id, session: session)
             try await Self.insertJob(job, session: session)
         }
@@ -17,16 +13,15 @@ extension PostgresStorage {
 
     public func photo(id: String) async throws -> PhotoRecord? {
         try await withSession { session in
-            try await Self.photos(session.rows("SELECT * FROM images WHERE id = \(id)"), session: session).first
+            try await Self.photos(session.rows(Queries.photo(id: id).postgres), session: session).first
         }
     }
 
     public func setTags(_ tags: [PhotoTagRecord], missingSignals: [String], photoID: String) async throws {
         try await transaction { session in
-            try await session.execute("DELETE FROM image_tags WHERE image_id = \(photoID)")
+            try await session.execute(Queries.deleteTags(photoID: photoID).postgres)
             try await Self.insertTags(tags, photoID: photoID, session: session)
-            try await session.execute(
-                "UPDATE images SET missing_signals = \(missingSignals.joined(separator: "\n")) WHERE id = \(photoID)")
+            try await session.execute(Queries.setMissingSignals(missingSignals, photoID: photoID).postgres)
         }
     }
 
@@ -36,7 +31,7 @@ extension PostgresStorage {
 
     public func recommendation(id: String) async throws -> RecommendationRecord? {
         try await withSession { session in
-            try await Self.recommendations(session.rows("SELECT * FROM recommendations WHERE id = \(id)"), session: session)
+            try await Self.recommendations(session.rows(Queries.recommendation(id: id).postgres), session: session)
                 .first
         }
     }
@@ -44,7 +39,7 @@ extension PostgresStorage {
     public func recommendations(photoID: String) async throws -> [RecommendationRecord] {
         try await withSession { session in
             try await Self.recommendations(
-                session.rows("SELECT * FROM recommendations WHERE image_id = \(photoID) ORDER BY created_at, id"),
+                session.rows(Queries.recommendations(photoID: photoID).postgres),
                 session: session)
         }
     }
@@ -79,7 +74,7 @@ extension PostgresStorage {
     }
 
     public func setHidden(_ hidden: Bool, photoID: String) async throws {
-        try await withSession { session in try await session.execute("UPDATE images SET is_hidden = \(hidden) WHERE id = \(photoID)") }
+        try await withSession { session in try await session.execute(Queries.setHidden(hidden, photoID: photoID).postgres) }
     }
 
     public func deletePhoto(id: String) async throws -> String? {
@@ -90,8 +85,7 @@ extension PostgresStorage {
 
     public func isContentReferenced(_ contentHash: String) async throws -> Bool {
         try await withSession { session in
-            try await session.value(
-                "SELECT EXISTS (SELECT 1 FROM images WHERE content_hash = \(contentHash))", as: Bool.self) ?? false
+            try await session.value(Queries.isContentReferenced(contentHash).postgres, as: Bool.self) ?? false
         }
     }
 
@@ -102,10 +96,7 @@ extension PostgresStorage {
     }
 
     static func insertRecommendation(_ recommendation: RecommendationRecord, session: PostgresSession) async throws {
-        _ = try await session.insert(Insert.recommendations, values: [[
-            recommendation.id, recommendation.photoID, recommendation.createdAt.stored,
-            recommendation.genreIDs.joined(separator: ","), recommendation.tags.key, Int64(bitPattern: recommendation.seed),
-        ]])
+        try await session.execute(Queries.insert(recommendation).postgres)
         _ = try await session.insert(
             Insert.recommendationSongs,
             values: recommendation.songs.map {

@@ -7,8 +7,7 @@ extension PostgresStorage {
         try await withSession { session in
             var counts: [String: Int] = [:]
             for table in transferTables {
-                // Table names come from the constant list above, never from input.
-                counts[table] = try await session.value(PostgresQuery(unsafeSQL: "SELECT COUNT(*) FROM \(table)"), as: Int.self) ?? 0
+                counts[table] = try await session.value(Queries.rowCount(table: table).postgres, as: Int.self) ?? 0
             }
             return counts
         }
@@ -122,25 +121,20 @@ extension StoredTime {
 extension PostgresStorage: TransferPages {
     func songPage(after id: Int64) async throws -> [TransferSong] {
         try await withSession { session in
-            try await session.rows("SELECT * FROM songs WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)")
+            try await session.rows(Queries.songPage(after: id).postgres)
                 .map(TransferSong.init)
         }
     }
 
     func vectorPage(after key: VectorKey) async throws -> [TransferVector] {
         try await withSession { session in
-            try await session.rows(
-                """
-                SELECT * FROM tag_vectors WHERE (mode, tag_set) > (\(key.mode), \(key.tagSet))
-                ORDER BY mode, tag_set LIMIT \(transferPageSize)
-                """
-            ).map(TransferVector.init)
+            try await session.rows(Queries.vectorPage(after: key).postgres).map(TransferVector.init)
         }
     }
 
     func accountPage(after id: String) async throws -> [TransferAccount] {
         try await withSession { session in
-            try await session.rows("SELECT * FROM accounts WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)")
+            try await session.rows(Queries.accountPage(after: id).postgres)
                 .map(TransferAccount.init)
         }
     }
@@ -165,7 +159,7 @@ extension PostgresStorage: TransferPages {
     func recommendationPage(after id: String) async throws -> [TransferRecommendation] {
         try await withSession { session in
             try await Self.recommendations(
-                session.rows("SELECT * FROM recommendations WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)"),
+                session.rows(Queries.recommendationPage(after: id).postgres),
                 session: session
             ).map(TransferRecommendation.init)
         }
@@ -173,22 +167,22 @@ extension PostgresStorage: TransferPages {
 
     func jobPage(after id: String) async throws -> [TransferJob] {
         try await withSession { session in
-            try await session.rows("SELECT * FROM jobs WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)")
+            try await session.rows(Queries.jobPage(after: id).postgres)
                 .map { TransferJob(try JobRecord(row: $0)) }
         }
     }
 
     func adminRecords() async throws -> [TransferRecord] {
         try await withSession { session in
-            try await session.rows(PostgresQuery(constant: SharedSQL.adminCredentials))
+            try await session.rows(Queries.adminCredentials.postgres)
                 .map { .adminCredentials(try TransferAdminCredentials(row: $0)) }
-                + session.rows(PostgresQuery(constant: SharedSQL.adminSessions)).map { .adminSession(try TransferAdminSession(row: $0)) }
+                + session.rows(Queries.adminSessions.postgres).map { .adminSession(try TransferAdminSession(row: $0)) }
         }
     }
 
     func auditPage(after id: Int64) async throws -> [AuditRow] {
         try await withSession { session in
-            try await session.rows("SELECT * FROM admin_audit WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)")
+            try await session.rows(Queries.auditPage(after: id).postgres)
                 .map { AuditRow(id: try $0("id"), entry: try TransferAdminAudit(row: $0)) }
         }
     }

@@ -104,7 +104,7 @@ public final class PostgresStorage: MupicStorage {
             // One ingest at a time; readers (the web) go on meanwhile.
             try await session.execute("LOCK TABLE songs IN SHARE ROW EXCLUSIVE MODE")
             var existing: [String: (id: Int64, fingerprint: String)] = [:]
-            for row in try await session.rows(PostgresQuery(constant: SongFingerprint.query)) {
+            for row in try await session.rows(Queries.songFingerprints.postgres) {
                 existing[try row("dedup_key")] = (try row("id"), try SongFingerprint.of(row: row))
             }
             let now = Date().stored
@@ -164,13 +164,7 @@ public final class PostgresStorage: MupicStorage {
 
     public func tagSetsWithoutVectors(mode: String) async throws -> [TagSet] {
         try await withSession { session in
-            try await session.rows(
-                """
-                SELECT DISTINCT s.tag_set FROM songs s
-                LEFT JOIN tag_vectors v ON v.tag_set = s.tag_set AND v.mode = \(mode)
-                WHERE v.tag_set IS NULL ORDER BY s.tag_set
-                """
-            ).map { try TagSet(key: try $0("tag_set")) }
+            try await session.rows(Queries.tagSetsWithoutVectors(mode: mode).postgres).map { try TagSet(key: try $0("tag_set")) }
         }
     }
 
@@ -185,7 +179,7 @@ public final class PostgresStorage: MupicStorage {
             }
             _ = try await session.insert(
                 Insert.tagVectors, values: rows,
-                suffix: "ON CONFLICT (tag_set, mode) DO UPDATE SET model = excluded.model, vector = excluded.vector")
+                suffix: Queries.vectorUpsert)
         }
     }
 
@@ -193,12 +187,12 @@ public final class PostgresStorage: MupicStorage {
         try await withSession { session in
             var reader = CatalogReader()
             for try await (key, blob) in try await session.connection.query(
-                "SELECT tag_set, vector FROM tag_vectors WHERE mode = \(mode)", logger: logger
+                Queries.vectors(mode: mode).postgres, logger: logger
             ).decode((String, ByteBuffer).self) {
                 try reader.addVector(tagSet: key, bytes: Data(blob.readableBytesView))
             }
             for try await (id, title, artist, album, genre, year, language, key) in try await session.connection.query(
-                PostgresQuery(constant: SharedSQL.catalogSongs), logger: logger
+                Queries.catalogSongs.postgres, logger: logger
             ).decode((Int64, String, String, String?, String, Int?, String?, String).self) {
                 try reader.addSong(id: id, tagSet: key) { tags in
                     Song(
@@ -212,14 +206,14 @@ public final class PostgresStorage: MupicStorage {
 
     public func catalogStats() async throws -> CatalogStats {
         try await withSession { session in
-            let songs = try await session.value(PostgresQuery(constant: SharedSQL.songCount), as: Int.self) ?? 0
-            let distinct = try await session.value(PostgresQuery(constant: SharedSQL.distinctTagSetCount), as: Int.self) ?? 0
+            let songs = try await session.value(Queries.songCount.postgres, as: Int.self) ?? 0
+            let distinct = try await session.value(Queries.distinctTagSetCount.postgres, as: Int.self) ?? 0
             var perGenre: [String: Int] = [:]
-            for row in try await session.rows(PostgresQuery(constant: SharedSQL.songsPerGenre)) {
+            for row in try await session.rows(Queries.songsPerGenre.postgres) {
                 perGenre[try row("genre")] = try row("n")
             }
             var perTag: [String: Int] = [:]
-            for row in try await session.rows(PostgresQuery(constant: SharedSQL.songsPerTag)) {
+            for row in try await session.rows(Queries.songsPerTag.postgres) {
                 perTag[try row("tag")] = try row("n")
             }
             return CatalogStats(songs: songs, songsPerGenre: perGenre, songsPerTag: perTag, distinctTagSets: distinct)

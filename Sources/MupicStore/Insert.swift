@@ -1,22 +1,3 @@
-/// SQL text the two backends run as it is, written once: statements without values, and the
-/// `INSERT INTO table (columns)` heads that each backend completes with its own `VALUES`.
-enum SharedSQL {
-    static let songCount = "SELECT COUNT(*) FROM songs"
-    static let distinctTagSetCount = "SELECT COUNT(DISTINCT tag_set) FROM songs"
-    static let songsPerGenre = "SELECT genre, COUNT(*) AS n FROM songs GROUP BY genre"
-    static let songsPerTag = "SELECT tag, COUNT(*) AS n FROM song_tags GROUP BY tag"
-    /// The catalog's songs in the order the index keeps them.
-    static let catalogSongs = "SELECT id, title, artist, album, genre, year, language, tag_set FROM songs ORDER BY genre, id"
-    static let timesRecommended = "SELECT song_id, COUNT(*) AS n FROM recommendation_songs GROUP BY song_id"
-    static let pendingJobCount = "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')"
-    static let adminPasswordHash = "SELECT password_hash FROM admin_credentials WHERE id = 1"
-    static let adminLoginState = "SELECT failed_attempts, locked_until FROM admin_credentials WHERE id = 1"
-    static let resetAdminLoginFailures = "UPDATE admin_credentials SET failed_attempts = 0, locked_until = NULL WHERE id = 1"
-    static let deleteAdminSessions = "DELETE FROM admin_sessions"
-    static let adminCredentials = "SELECT * FROM admin_credentials WHERE id = 1"
-    static let adminSessions = "SELECT * FROM admin_sessions ORDER BY token_hash"
-}
-
 /// Every table's `INSERT INTO table (columns)`, in the columns' order both backends bind.
 enum Insert {
     static let songs = "INSERT INTO songs (id, dedup_key, title, artist, album, genre, year, language, tag_set, updated_at)"
