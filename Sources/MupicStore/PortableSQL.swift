@@ -40,6 +40,16 @@ struct PortableSQL: ExpressibleByStringInterpolation, Sendable {
         mutating func appendInterpolation(_ sql: PortableSQL) { parts += sql.parts }
     }
 
+    /// `head` (an `Insert`) with one row of values.
+    init(insert head: String, values: [any PortableValue]) {
+        parts = [.text(head + " VALUES (")]
+        for (index, value) in values.enumerated() {
+            if index > 0 { parts.append(.text(", ")) }
+            parts.append(.value(value))
+        }
+        parts.append(.text(")"))
+    }
+
     static func + (lhs: PortableSQL, rhs: PortableSQL) -> PortableSQL {
         var sum = lhs
         sum.parts += rhs.parts
@@ -99,6 +109,11 @@ extension Int: PortableValue {}
 extension Int64: PortableValue {}
 extension Double: PortableValue {}
 extension Bool: PortableValue {}
+
+extension Data: PortableValue {
+    var sqliteValue: DatabaseValue { databaseValue }
+    func bind(to bindings: inout PostgresBindings) { bindings.append(ByteBuffer(bytes: self)) }
+}
 
 extension Date: PortableValue {
     var sqliteValue: DatabaseValue { databaseValue }

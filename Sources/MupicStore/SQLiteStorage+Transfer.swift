@@ -20,76 +20,8 @@ extension SQLiteStorage {
     public func importRecords(_ records: [TransferRecord]) async throws {
         try await pool.write { db in
             for record in records {
-                switch record {
-                case .song(let song):
-                    try db.execute(literal: """
-                        \(sql: Insert.songs) VALUES (\(song.id), \(song.dedupKey), \(song.title), \(song.artist), \(song.album),
-                            \(song.genre), \(song.year), \(song.language), \(song.tagSet), \(Date(transferTime: song.updatedAt)))
-                        """)
-                    for tag in try TagSet(key: song.tagSet) {
-                        try db.execute(literal: "\(sql: Insert.songTags) VALUES (\(song.id), \(tag.id))")
-                    }
-                case .vector(let vector):
-                    try db.execute(literal: """
-                        \(sql: Insert.tagVectors) VALUES (\(vector.tagSet), \(vector.mode), \(vector.model), \(vector.vector))
-                        """)
-                case .photo(let photo):
-                    try db.execute(literal: """
-                        \(sql: Insert.images) VALUES (\(photo.id), \(Date(transferTime: photo.createdAt)), \(photo.contentHash),
-                            \(photo.width), \(photo.height), \(photo.isPublic), \(photo.isHidden), \(photo.takenAt),
-                            \(photo.deleteTokenHash), \(photo.missingSignals.joined(separator: "\n")), \(photo.accountID),
-                            \(photo.language ?? "any"), \(photo.screening.state.rawValue), \(photo.screening.score))
-                        """)
-                    try Self.insertTags(photo.tags, photoID: photo.id, db: db)
-                case .recommendation(let recommendation):
-                    try db.execute(literal: """
-                        \(sql: Insert.recommendations) VALUES (\(recommendation.id), \(recommendation.photoID),
-                            \(Date(transferTime: recommendation.createdAt)), \(recommendation.genres.joined(separator: ",")),
-                            \(recommendation.tags), \(Int64(bitPattern: UInt64(recommendation.seed) ?? 0)))
-                        """)
-                    for song in recommendation.songs {
-                        try db.execute(literal: """
-                            \(sql: Insert.recommendationSongs) VALUES (\(recommendation.id), \(song.rank), \(song.songID),
-                                \(song.similarity), \(song.reason), \(song.sharedTags), \(song.likedSongID))
-                            """)
-                    }
-                case .job(let job):
-                    try db.execute(literal: """
-                        \(sql: Insert.jobs) VALUES (\(job.id), \(job.photoID), \(job.genres.joined(separator: ",")), \(job.state),
-                            \(job.stage), \(job.attempts), \(job.leaseUntil.map(Date.init(transferTime:))), \(job.error),
-                            \(job.recommendationID), \(Date(transferTime: job.createdAt)), \(Date(transferTime: job.updatedAt)))
-                        """)
-                case .adminCredentials(let credentials):
-                    try db.execute(literal: """
-                        \(sql: Insert.adminCredentials) VALUES (1, \(credentials.passwordHash), \(credentials.failedAttempts),
-                            \(credentials.lockedUntil.map(Date.init(transferTime:))), \(Date(transferTime: credentials.updatedAt)))
-                        """)
-                case .adminSession(let session):
-                    try db.execute(literal: """
-                        \(sql: Insert.adminSessions) VALUES (\(session.tokenHash), \(Date(transferTime: session.createdAt)),
-                            \(Date(transferTime: session.expiresAt)))
-                        """)
-                case .adminAudit(let entry):
-                    try db.execute(literal: """
-                        \(sql: Insert.adminAudit) VALUES (\(Date(transferTime: entry.time)), \(entry.action), \(entry.photoID),
-                            \(entry.detail))
-                        """)
-                case .account(let account):
-                    try db.execute(literal: """
-                        \(sql: Insert.accounts) VALUES (\(account.id), \(account.usernameKey), \(account.username),
-                            \(account.email), \(account.passwordHash), \(account.failedAttempts),
-                            \(account.lockedUntil.map(Date.init(transferTime:))), \(Date(transferTime: account.createdAt)))
-                        """)
-                case .accountSession(let session):
-                    try db.execute(literal: """
-                        \(sql: Insert.accountSessions) VALUES (\(session.tokenHash), \(session.accountID),
-                            \(Date(transferTime: session.createdAt)), \(Date(transferTime: session.expiresAt)))
-                        """)
-                case .songFeedback(let feedback):
-                    try db.execute(literal: """
-                        \(sql: Insert.songFeedback) VALUES (\(feedback.accountID), \(feedback.songID), \(feedback.verdict),
-                            \(Date(transferTime: feedback.createdAt)))
-                        """)
+                for row in try record.importRows() {
+                    try db.cachedStatement(literal: PortableSQL(insert: row.insert, values: row.values).sqlite).execute()
                 }
             }
         }

@@ -19,84 +19,13 @@ extension PostgresStorage {
 
     public func importRecords(_ records: [TransferRecord]) async throws {
         // Rows of a kind go in together, one multi-row statement per table and batch.
-        var songs: [[any PostgresBindable]] = []
-        var songTags: [[any PostgresBindable]] = []
-        var vectors: [[any PostgresBindable]] = []
-        var images: [[any PostgresBindable]] = []
-        var imageTags: [[any PostgresBindable]] = []
-        var recommendations: [[any PostgresBindable]] = []
-        var recommendationSongs: [[any PostgresBindable]] = []
-        var jobs: [[any PostgresBindable]] = []
-        var credentials: [[any PostgresBindable]] = []
-        var sessions: [[any PostgresBindable]] = []
-        var audit: [[any PostgresBindable]] = []
-        var accounts: [[any PostgresBindable]] = []
-        var accountSessions: [[any PostgresBindable]] = []
-        var feedback: [[any PostgresBindable]] = []
+        var rowsOf: [String: [[any PortableValue]]] = [:]
         for record in records {
-            switch record {
-            case .song(let song):
-                songs.append([
-                    song.id, song.dedupKey, song.title, song.artist, song.album, song.genre, song.year, song.language,
-                    song.tagSet, StoredTime(milliseconds: song.updatedAt),
-                ])
-                songTags += try TagSet(key: song.tagSet).map { [song.id, $0.id] }
-            case .vector(let vector):
-                vectors.append([vector.tagSet, vector.mode, vector.model, ByteBuffer(bytes: vector.vector)])
-            case .photo(let photo):
-                images.append([
-                    photo.id, StoredTime(milliseconds: photo.createdAt), photo.contentHash, photo.width, photo.height,
-                    photo.isPublic, photo.isHidden, photo.takenAt, photo.deleteTokenHash,
-                    photo.missingSignals.joined(separator: "\n"), photo.accountID, photo.language ?? "any",
-                    photo.screening.state.rawValue, photo.screening.score,
-                ])
-                imageTags += photo.tags.map { [photo.id, $0.tagID, $0.score, $0.evidence] }
-            case .recommendation(let recommendation):
-                recommendations.append([
-                    recommendation.id, recommendation.photoID, StoredTime(milliseconds: recommendation.createdAt),
-                    recommendation.genres.joined(separator: ","), recommendation.tags,
-                    Int64(bitPattern: UInt64(recommendation.seed) ?? 0),
-                ])
-                recommendationSongs += recommendation.songs.map {
-                    [recommendation.id, $0.rank, $0.songID, $0.similarity, $0.reason, $0.sharedTags, $0.likedSongID]
-                }
-            case .job(let job):
-                jobs.append([
-                    job.id, job.photoID, job.genres.joined(separator: ","), job.state, job.stage, job.attempts,
-                    job.leaseUntil.map(StoredTime.init(milliseconds:)), job.error, job.recommendationID,
-                    StoredTime(milliseconds: job.createdAt), StoredTime(milliseconds: job.updatedAt),
-                ])
-            case .adminCredentials(let row):
-                credentials.append([
-                    1, row.passwordHash, row.failedAttempts, row.lockedUntil.map(StoredTime.init(milliseconds:)),
-                    StoredTime(milliseconds: row.updatedAt),
-                ])
-            case .adminSession(let row):
-                sessions.append([row.tokenHash, StoredTime(milliseconds: row.createdAt), StoredTime(milliseconds: row.expiresAt)])
-            case .adminAudit(let row):
-                audit.append([StoredTime(milliseconds: row.time), row.action, row.photoID, row.detail])
-            case .account(let row):
-                accounts.append([
-                    row.id, row.usernameKey, row.username, row.email, row.passwordHash, row.failedAttempts,
-                    row.lockedUntil.map(StoredTime.init(milliseconds:)), StoredTime(milliseconds: row.createdAt),
-                ])
-            case .accountSession(let row):
-                accountSessions.append([
-                    row.tokenHash, row.accountID, StoredTime(milliseconds: row.createdAt), StoredTime(milliseconds: row.expiresAt),
-                ])
-            case .songFeedback(let row):
-                feedback.append([row.accountID, row.songID, row.verdict, StoredTime(milliseconds: row.createdAt)])
-            }
+            for row in try record.importRows() { rowsOf[row.insert, default: []].append(row.values) }
         }
         try await transaction { session in
-            for (statement, values) in [
-                (Insert.songs, songs), (Insert.songTags, songTags), (Insert.tagVectors, vectors), (Insert.accounts, accounts),
-                (Insert.accountSessions, accountSessions), (Insert.songFeedback, feedback), (Insert.images, images),
-                (Insert.imageTags, imageTags), (Insert.recommendations, recommendations),
-                (Insert.recommendationSongs, recommendationSongs), (Insert.jobs, jobs), (Insert.adminCredentials, credentials),
-                (Insert.adminSessions, sessions), (Insert.adminAudit, audit),
-            ] {
-                _ = try await session.insert(statement, values: values)
+            for insert in TransferRecord.loadOrder {
+                _ = try await session.insert(insert, values: rowsOf[insert] ?? [])
             }
         }
     }
@@ -109,12 +38,6 @@ extension PostgresStorage {
             try await session.execute(
                 "SELECT setval(pg_get_serial_sequence('admin_audit', 'id'), COALESCE((SELECT MAX(id) FROM admin_audit), 0) + 1, false)")
         }
-    }
-}
-
-extension StoredTime {
-    init(milliseconds: Int64) {
-        self.milliseconds = milliseconds
     }
 }
 

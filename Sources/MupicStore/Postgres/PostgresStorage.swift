@@ -107,7 +107,7 @@ public final class PostgresStorage: MupicStorage {
             for row in try await session.rows(Queries.songFingerprints.postgres) {
                 existing[try row("dedup_key")] = (try row("id"), try SongFingerprint.of(row: row))
             }
-            let now = Date().stored
+            let now = Date()
             var counts = UpsertCounts()
             var inserts: [Song] = []
             var insertKeys = Set<String>()
@@ -135,12 +135,12 @@ public final class PostgresStorage: MupicStorage {
                     counts.inserted += 1
                 }
             }
-            var tagRows: [[any PostgresBindable]] = []
+            var tagRows: [[any PortableValue]] = []
             for (id, song) in updated {
                 try await session.execute(
                     """
                     UPDATE songs SET title = \(song.title), artist = \(song.artist), album = \(song.album),
-                        year = \(song.year), language = \(song.language), tag_set = \(song.tags.key), updated_at = \(now)
+                        year = \(song.year), language = \(song.language), tag_set = \(song.tags.key), updated_at = \(now.stored)
                     WHERE id = \(id)
                     """)
                 try await session.execute("DELETE FROM song_tags WHERE song_id = \(id)")
@@ -173,9 +173,9 @@ public final class PostgresStorage: MupicStorage {
             // A tag set twice in one call keeps its last vector, as the row-by-row SQLite upsert does.
             var last: [String: Int] = [:]
             for (index, entry) in vectors.enumerated() { last[entry.tags.key] = index }
-            let rows: [[any PostgresBindable]] = vectors.enumerated().compactMap { index, entry in
+            let rows: [[any PortableValue]] = vectors.enumerated().compactMap { index, entry in
                 guard last[entry.tags.key] == index else { return nil }
-                return [entry.tags.key, mode, model, ByteBuffer(bytes: VectorBlob.encode(entry.vector))]
+                return [entry.tags.key, mode, model, VectorBlob.encode(entry.vector)]
             }
             _ = try await session.insert(
                 Insert.tagVectors, values: rows,
