@@ -41,7 +41,6 @@ enum Queries {
     }
 
     static func photo(id: String) -> PortableSQL { "SELECT * FROM images WHERE id = \(id)" }
-
     static func deleteTags(photoID: String) -> PortableSQL { "DELETE FROM image_tags WHERE image_id = \(photoID)" }
 
     static func setMissingSignals(_ signals: [String], photoID: String) -> PortableSQL {
@@ -103,7 +102,6 @@ enum Queries {
     }
 
     static func job(id: String) -> PortableSQL { "SELECT * FROM jobs WHERE id = \(id)" }
-
     static let pendingJobCount: PortableSQL = "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')"
 
     /// The claim `attempt` of a running job: what `updateJob`, `completeJob` and `failJob` may change.
@@ -146,7 +144,6 @@ enum Queries {
     }
 
     static func account(id: String) -> PortableSQL { "SELECT * FROM accounts WHERE id = \(id)" }
-
     static func account(usernameKey: String) -> PortableSQL { "SELECT * FROM accounts WHERE username_key = \(usernameKey)" }
 
     static func accountLoginState(accountID: String) -> PortableSQL {
@@ -290,7 +287,6 @@ enum Queries {
     }
 
     static func jobPage(after id: String) -> PortableSQL { "SELECT * FROM jobs WHERE id > \(id) ORDER BY id LIMIT \(transferPageSize)" }
-
     static let adminCredentials: PortableSQL = "SELECT * FROM admin_credentials WHERE id = 1"
     static let adminSessions: PortableSQL = "SELECT * FROM admin_sessions ORDER BY token_hash"
 
@@ -311,4 +307,31 @@ extension AdminLoginState {
 
     /// The count kept in the database: a lock starts it again from nothing.
     var storedFailures: Int { lockedUntil == nil ? failuresInARow : 0 }
+}
+
+/// One count per table holding an account's rows; shared by both backends.
+enum AccountRowQueries {
+    static let tables = all(accountID: "").map(\.table)
+
+    static func all(accountID id: String) -> [(table: String, count: PortableSQL)] {
+        [
+            ("accounts", "SELECT COUNT(*) FROM accounts WHERE id = \(id)"),
+            ("account_sessions", "SELECT COUNT(*) FROM account_sessions WHERE account_id = \(id)"),
+            ("song_feedback", "SELECT COUNT(*) FROM song_feedback WHERE account_id = \(id)"),
+            ("images", "SELECT COUNT(*) FROM images WHERE account_id = \(id)"),
+            ("image_tags", "SELECT COUNT(*) FROM image_tags t JOIN images i ON i.id = t.image_id WHERE i.account_id = \(id)"),
+            (
+                "recommendations",
+                "SELECT COUNT(*) FROM recommendations r JOIN images i ON i.id = r.image_id WHERE i.account_id = \(id)"
+            ),
+            (
+                "recommendation_songs",
+                """
+                SELECT COUNT(*) FROM recommendation_songs s JOIN recommendations r ON r.id = s.recommendation_id
+                JOIN images i ON i.id = r.image_id WHERE i.account_id = \(id)
+                """
+            ),
+            ("jobs", "SELECT COUNT(*) FROM jobs j JOIN images i ON i.id = j.image_id WHERE i.account_id = \(id)"),
+        ]
+    }
 }

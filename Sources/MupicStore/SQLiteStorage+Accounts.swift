@@ -68,9 +68,8 @@ extension SQLiteStorage {
     public func accountRowCounts(accountID: String) async throws -> [String: Int] {
         try await pool.read { db in
             var counts: [String: Int] = [:]
-            for (table, sql) in AccountRowQueries.all {
-                let query = sql.replacingOccurrences(of: "$1", with: "?")
-                counts[table] = try Int.fetchOne(db, sql: query, arguments: [accountID]) ?? 0
+            for (table, count) in AccountRowQueries.all(accountID: accountID) {
+                counts[table] = try count.request(of: Int.self).fetchOne(db) ?? 0
             }
             return counts
         }
@@ -107,24 +106,4 @@ extension SQLiteStorage {
             try Queries.feedback(accountID: accountID).request().fetchAll(db).compactMap(SongFeedbackRecord.init)
         }
     }
-}
-
-/// One count per table holding an account's rows, with the account id as `$1`; shared by both backends.
-enum AccountRowQueries {
-    static let all: [(String, String)] = [
-        ("accounts", "SELECT COUNT(*) FROM accounts WHERE id = $1"),
-        ("account_sessions", "SELECT COUNT(*) FROM account_sessions WHERE account_id = $1"),
-        ("song_feedback", "SELECT COUNT(*) FROM song_feedback WHERE account_id = $1"),
-        ("images", "SELECT COUNT(*) FROM images WHERE account_id = $1"),
-        ("image_tags", "SELECT COUNT(*) FROM image_tags t JOIN images i ON i.id = t.image_id WHERE i.account_id = $1"),
-        ("recommendations", "SELECT COUNT(*) FROM recommendations r JOIN images i ON i.id = r.image_id WHERE i.account_id = $1"),
-        (
-            "recommendation_songs",
-            """
-            SELECT COUNT(*) FROM recommendation_songs s JOIN recommendations r ON r.id = s.recommendation_id
-            JOIN images i ON i.id = r.image_id WHERE i.account_id = $1
-            """
-        ),
-        ("jobs", "SELECT COUNT(*) FROM jobs j JOIN images i ON i.id = j.image_id WHERE i.account_id = $1"),
-    ]
 }

@@ -72,10 +72,8 @@ extension PostgresStorage {
     public func accountRowCounts(accountID: String) async throws -> [String: Int] {
         try await withSession { session in
             var counts: [String: Int] = [:]
-            for (table, sql) in AccountRowQueries.all {
-                var binds = PostgresBindings()
-                binds.append(accountID)
-                counts[table] = try await session.value(PostgresQuery(unsafeSQL: sql, binds: binds), as: Int.self) ?? 0
+            for (table, count) in AccountRowQueries.all(accountID: accountID) {
+                counts[table] = try await session.value(count.postgres, as: Int.self) ?? 0
             }
             return counts
         }
