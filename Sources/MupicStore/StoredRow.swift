@@ -72,7 +72,7 @@ extension PhotoTagRecord {
     }
 }
 
-/// The songs of recommendations with the songs themselves: `recommendationSongsQuery`'s columns.
+/// What both backends select from `recommendation_songs r JOIN songs s` for `RecommendedSongRecord(row:)`.
 let recommendationSongColumns = """
     r.recommendation_id, r.rank, r.song_id, r.similarity, r.reason, r.shared_tags, r.liked_song_id,
     s.title, s.artist, s.album, s.genre, s.year, s.language, s.tag_set
