@@ -124,4 +124,4 @@ public struct HistoryEntry: Sendable, Hashable {
 }
 
 /// Tables that hold an account's data, the keys of `accountRowCounts`.
-public let accountTables = AccountRowQueries.all.map(\.0)
+public let accountTables = AccountRowQueries.tables

@@ -8,19 +8,12 @@ extension SQLiteStorage {
         "+screening_state IN (\(ScreeningState.archived.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
 
     public func setScreening(_ screening: PhotoScreening, photoID: String) async throws {
-        try await pool.write { db in
-            try db.execute(
-                sql: "UPDATE images SET screening_state = ?, screening_score = ? WHERE id = ?",
-                arguments: [screening.state.rawValue, screening.score, photoID])
-        }
+        try await pool.write { db in try db.execute(literal: Queries.setScreening(screening, photoID: photoID).sqlite) }
     }
 
     public func screeningQueue(limit: Int) async throws -> [PhotoRecord] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM images WHERE screening_state = ? ORDER BY created_at, id LIMIT ?",
-                arguments: [ScreeningState.flagged.rawValue, limit]
-            ).map { try Self.photo($0, db: db) }
+            try Queries.screeningQueue(limit: limit).request().fetchAll(db).map { try Self.photo($0, db: db) }
         }
     }
 }

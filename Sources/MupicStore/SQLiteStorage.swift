@@ -48,24 +48,14 @@ public final class SQLiteStorage: MupicStorage {
         try await pool.write { db in
             var counts = UpsertCounts()
             var existing: [String: (id: Int64, fingerprint: String)] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, dedup_key, title, artist, album, year, language, tag_set FROM songs")
+            let rows = try Queries.songFingerprints.request().fetchCursor(db)
             while let row = try rows.next() {
-                existing[row["dedup_key"]] = (row["id"], Self.fingerprint(row))
+                existing[try row("dedup_key")] = (try row("id"), try SongFingerprint.of(row: row))
             }
             let now = Date()
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO songs (dedup_key, title, artist, album, genre, year, language, tag_set, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let update = try db.cachedStatement(sql: """
-                UPDATE songs SET title = ?, artist = ?, album = ?, year = ?, language = ?, tag_set = ?, updated_at = ?
-                WHERE id = ?
-                """)
-            let deleteTags = try db.cachedStatement(sql: "DELETE FROM song_tags WHERE song_id = ?")
-            let insertTag = try db.cachedStatement(sql: "INSERT INTO song_tags (song_id, tag) VALUES (?, ?)")
             for song in songs {
                 let key = song.dedupKey
-                let fingerprint = Self.fingerprint(song)
+                let fingerprint = SongFingerprint.of(song)
                 let id: Int64
                 if let found = existing[key] {
                     guard found.fingerprint != fingerprint else {
@@ -73,21 +63,25 @@ public final class SQLiteStorage: MupicStorage {
                         continue
                     }
                     id = found.id
-                    try update.execute(arguments: [
-                        song.title, song.artist, song.album, song.year, song.language, song.tags.key, now, id,
-                    ])
-                    try deleteTags.execute(arguments: [id])
+                    try db.cachedStatement(literal: """
+                        UPDATE songs SET title = \(song.title), artist = \(song.artist), album = \(song.album), year = \(song.year),
+                            language = \(song.language), tag_set = \(song.tags.key), updated_at = \(now)
+                        WHERE id = \(id)
+                        """).execute()
+                    try db.cachedStatement(literal: "DELETE FROM song_tags WHERE song_id = \(id)").execute()
                     counts.updated += 1
                 } else {
-                    try insert.execute(arguments: [
-                        key, song.title, song.artist, song.album, song.genreID, song.year, song.language,
-                        song.tags.key, now,
-                    ])
+                    try db.cachedStatement(literal: """
+                        \(sql: Insert.newSongs) VALUES (\(key), \(song.title), \(song.artist), \(song.album), \(song.genreID),
+                            \(song.year), \(song.language), \(song.tags.key), \(now))
+                        """).execute()
                     id = db.lastInsertedRowID
                     counts.inserted += 1
                 }
                 existing[key] = (id, fingerprint)
-                for tag in song.tags { try insertTag.execute(arguments: [id, tag.id]) }
+                for tag in song.tags {
+                    try db.cachedStatement(literal: "\(sql: Insert.songTags) VALUES (\(id), \(tag.id))").execute()
+                }
             }
             return counts
         }
@@ -95,92 +89,49 @@ public final class SQLiteStorage: MupicStorage {
 
     public func tagSetsWithoutVectors(mode: String) async throws -> [TagSet] {
         let keys = try await pool.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT DISTINCT s.tag_set FROM songs s
-                LEFT JOIN tag_vectors v ON v.tag_set = s.tag_set AND v.mode = ?
-                WHERE v.tag_set IS NULL ORDER BY s.tag_set
-                """, arguments: [mode])
+            try Queries.tagSetsWithoutVectors(mode: mode).request(of: String.self).fetchAll(db)
         }
         return try keys.map { try TagSet(key: $0) }
     }
 
     public func saveVectors(_ vectors: [TagSetVector], mode: String, model: String) async throws {
         try await pool.write { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO tag_vectors (tag_set, mode, model, vector) VALUES (?, ?, ?, ?)
-                ON CONFLICT(tag_set, mode) DO UPDATE SET model = excluded.model, vector = excluded.vector
-                """)
             for entry in vectors {
-                try statement.execute(arguments: [entry.tags.key, mode, model, VectorBlob.encode(entry.vector)])
+                try db.cachedStatement(literal: """
+                    \(sql: Insert.tagVectors) VALUES (\(entry.tags.key), \(mode), \(model), \(VectorBlob.encode(entry.vector)))
+                    \(sql: Queries.vectorUpsert)
+                    """).execute()
             }
         }
     }
 
     public func catalog(mode: String) async throws -> StoredCatalog {
         try await pool.read { db in
-            var rowOfKey: [String: Int] = [:]
-            var vectors: [Float] = []
-            var dimension = 0
-            let vectorRows = try Row.fetchCursor(
-                db, sql: "SELECT tag_set, vector FROM tag_vectors WHERE mode = ?", arguments: [mode])
-            while let row = try vectorRows.next() {
-                let key: String = row["tag_set"]
-                let blob: Data = row["vector"]
-                if dimension == 0 { dimension = blob.count / MemoryLayout<Float>.size }
-                guard blob.count == dimension * MemoryLayout<Float>.size, dimension > 0 else {
-                    throw StorageError.corruptVector(tagSet: key, bytes: blob.count, expected: dimension * 4)
-                }
-                rowOfKey[key] = rowOfKey.count
-                VectorBlob.append(blob, to: &vectors)
-            }
-            var songs: [Song] = []
-            var vectorRow: [Int] = []
-            let songRows = try Row.fetchCursor(db, sql: """
-                SELECT id, title, artist, album, genre, year, language, tag_set FROM songs ORDER BY genre, id
-                """)
+            var reader = CatalogReader()
+            let vectorRows = try Queries.vectors(mode: mode).request().fetchCursor(db)
+            while let row = try vectorRows.next() { try reader.addVector(tagSet: try row("tag_set"), bytes: try row("vector")) }
+            let songRows = try Queries.catalogSongs.request().fetchCursor(db)
             while let row = try songRows.next() {
-                let key: String = row["tag_set"]
-                guard let vectorIndex = rowOfKey[key] else { continue }
-                let id: Int64 = row["id"]
-                let tags: TagSet
-                do { tags = try TagSet(key: key) } catch {
-                    throw StorageError.corruptRow(table: "songs", id: "\(id)", reason: "\(error)")
+                let id: Int64 = try row("id")
+                try reader.addSong(id: id, tagSet: try row("tag_set")) { tags in
+                    Song(
+                        id: id, title: try row("title"), artist: try row("artist"), album: try row("album"),
+                        genreID: try row("genre"), year: try row("year"), language: try row("language"), tags: tags)
                 }
-                songs.append(Song(
-                    id: id, title: row["title"], artist: row["artist"], album: row["album"], genreID: row["genre"],
-                    year: row["year"], language: row["language"], tags: tags))
-                vectorRow.append(vectorIndex)
             }
-            return StoredCatalog(songs: songs, vectorRow: vectorRow, vectors: vectors, dimension: dimension)
+            return reader.catalog
         }
     }
 
     public func catalogStats() async throws -> CatalogStats {
         try await pool.read { db in
-            let songs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM songs") ?? 0
-            let distinct = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT tag_set) FROM songs") ?? 0
+            let songs = try Queries.songCount.request(of: Int.self).fetchOne(db) ?? 0
+            let distinct = try Queries.distinctTagSetCount.request(of: Int.self).fetchOne(db) ?? 0
             var perGenre: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT genre, COUNT(*) AS n FROM songs GROUP BY genre") {
-                perGenre[row["genre"]] = row["n"]
-            }
+            for row in try Queries.songsPerGenre.request().fetchAll(db) { perGenre[try row("genre")] = try row("n") }
             var perTag: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT tag, COUNT(*) AS n FROM song_tags GROUP BY tag") {
-                perTag[row["tag"]] = row["n"]
-            }
+            for row in try Queries.songsPerTag.request().fetchAll(db) { perTag[try row("tag")] = try row("n") }
             return CatalogStats(songs: songs, songsPerGenre: perGenre, songsPerTag: perTag, distinctTagSets: distinct)
         }
-    }
-
-    private static func fingerprint(_ song: Song) -> String {
-        [song.title, song.artist, song.album ?? "", song.year.map(String.init) ?? "", song.language ?? "", song.tags.key]
-            .joined(separator: "\u{1F}")
-    }
-
-    private static func fingerprint(_ row: Row) -> String {
-        let year: Int? = row["year"]
-        let album: String? = row["album"]
-        let language: String? = row["language"]
-        return [row["title"], row["artist"], album ?? "", year.map(String.init) ?? "", language ?? "", row["tag_set"]]
-            .joined(separator: "\u{1F}")
     }
 }

@@ -33,10 +33,15 @@ struct PostgresSession {
         try await rows(query).count
     }
 
+    /// Rows a shared statement touched (it is run with `RETURNING 1`).
+    func changes(of statement: PortableSQL) async throws -> Int {
+        try await changes((statement + " RETURNING 1").postgres)
+    }
+
     /// Runs `statement` once per batch of `values`, each batch's values bound as `($1, $2, …), (…)`:
     /// one round trip per few thousand values instead of one per row.
     func insert(
-        _ statement: String, values: [[any PostgresBindable]], suffix: String = ""
+        _ statement: String, values: [[any PortableValue]], suffix: String = ""
     ) async throws -> [PostgresRandomAccessRow] {
         guard let width = values.first?.count else { return [] }
         let perBatch = max(1, 30_000 / width)
@@ -49,7 +54,7 @@ struct PostgresSession {
             tuples.reserveCapacity(batch.count)
             for row in batch {
                 let first = bindings.count + 1
-                for value in row { value.append(to: &bindings) }
+                for value in row { value.bind(to: &bindings) }
                 tuples.append("(" + (first..<(first + width)).map { "$\($0)" }.joined(separator: ", ") + ")")
             }
             let sql = statement + " VALUES " + tuples.joined(separator: ", ") + (suffix.isEmpty ? "" : " " + suffix)
@@ -60,46 +65,9 @@ struct PostgresSession {
     }
 }
 
-/// A value or a NULL for a multi-row insert.
-protocol PostgresBindable {
-    func append(to bindings: inout PostgresBindings)
-}
-
-extension Optional: PostgresBindable where Wrapped: PostgresDynamicTypeEncodable {
-    func append(to bindings: inout PostgresBindings) { bindings.append(self) }
-}
-
-extension String: PostgresBindable {
-    func append(to bindings: inout PostgresBindings) { bindings.append(self) }
-}
-
-extension Int: PostgresBindable {
-    func append(to bindings: inout PostgresBindings) { bindings.append(self) }
-}
-
-extension Int64: PostgresBindable {
-    func append(to bindings: inout PostgresBindings) { bindings.append(self) }
-}
-
-extension Double: PostgresBindable {
-    func append(to bindings: inout PostgresBindings) { bindings.append(self) }
-}
-
-extension Bool: PostgresBindable {
-    func append(to bindings: inout PostgresBindings) { bindings.append(self) }
-}
-
-extension StoredTime: PostgresBindable {
-    func append(to bindings: inout PostgresBindings) { bindings.append(self) }
-}
-
 extension PostgresRandomAccessRow {
-    /// The value of a column by name.
-    func callAsFunction<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+    /// The value of a column by name, as a given type.
+    func callAsFunction<T: PostgresDecodable>(_ column: String, as type: T.Type) throws -> T {
         try self[column].decode(T.self)
     }
-}
-
-extension ByteBuffer: PostgresBindable {
-    func append(to bindings: inout PostgresBindings) { bindings.append(self) }
 }

@@ -4,28 +4,16 @@ import PostgresNIO
 
 extension PostgresStorage {
     public func createAccount(_ account: AccountRecord) async throws -> Bool {
-        try await withSession { session in
-            try await session.changes(
-                """
-                INSERT INTO accounts (id, username_key, username, email, password_hash, failed_attempts, locked_until,
-                    created_at)
-                VALUES (\(account.id), \(account.usernameKey), \(account.username), \(account.email),
-                    \(account.passwordHash), \(account.failuresInARow), \(account.lockedUntil?.stored),
-                    \(account.createdAt.stored))
-                ON CONFLICT (username_key) DO NOTHING RETURNING 1
-                """) == 1
-        }
+        try await withSession { session in try await session.changes(of: Queries.insert(account)) == 1 }
     }
 
     public func account(id: String) async throws -> AccountRecord? {
-        try await withSession { session in
-            try await session.row("SELECT * FROM accounts WHERE id = \(id)").map(Self.accountRecord)
-        }
+        try await withSession { session in try await session.row(Queries.account(id: id).postgres).map(AccountRecord.init) }
     }
 
     public func account(usernameKey: String) async throws -> AccountRecord? {
         try await withSession { session in
-            try await session.row("SELECT * FROM accounts WHERE username_key = \(usernameKey)").map(Self.accountRecord)
+            try await session.row(Queries.account(usernameKey: usernameKey).postgres).map(AccountRecord.init)
         }
     }
 
@@ -34,60 +22,40 @@ extension PostgresStorage {
     {
         try await transaction { session in
             // FOR UPDATE: failures counted by two servers at once add up instead of overwriting each other.
-            let row = try await session.row(
-                "SELECT failed_attempts, locked_until FROM accounts WHERE id = \(accountID) FOR UPDATE")
-            let previousLock = try row.flatMap { try $0("locked_until", as: StoredTime?.self)?.date }
-            let previousFailures = try row.map { try $0("failed_attempts", as: Int.self) } ?? 0
-            let base = previousLock.map { $0 <= now } == true ? 0 : previousFailures
-            let failures = base + 1
-            let lockedUntil = failures >= lockAfter ? now.addingTimeInterval(lockFor) : nil
-            try await session.execute(
-                """
-                UPDATE accounts SET failed_attempts = \(failures >= lockAfter ? 0 : failures),
-                    locked_until = \(lockedUntil?.stored) WHERE id = \(accountID)
-                """)
-            return AdminLoginState(failuresInARow: failures, lockedUntil: lockedUntil)
+            let state = try AdminLoginState(
+                row: try await session.row((Queries.accountLoginState(accountID: accountID) + " FOR UPDATE").postgres)
+            ).failedOnce(now: now, lockAfter: lockAfter, lockFor: lockFor)
+            try await session.execute(Queries.setAccountLoginState(state, accountID: accountID).postgres)
+            return state
         }
     }
 
     public func resetAccountLoginFailures(accountID: String) async throws {
         try await withSession { session in
-            try await session.execute("UPDATE accounts SET failed_attempts = 0, locked_until = NULL WHERE id = \(accountID)")
+            try await session.execute(Queries.resetAccountLoginFailures(accountID: accountID).postgres)
         }
     }
 
     public func createAccountSession(tokenHash: String, accountID: String, createdAt: Date, expiresAt: Date) async throws {
         try await transaction { session in
             // Sessions that ran out without a sign-out are swept here, so the table stays small.
-            try await session.execute("DELETE FROM account_sessions WHERE expires_at <= \(createdAt.stored)")
+            try await session.execute(Queries.deleteExpiredAccountSessions(at: createdAt).postgres)
             try await session.execute(
-                """
-                INSERT INTO account_sessions (token_hash, account_id, created_at, expires_at)
-                VALUES (\(tokenHash), \(accountID), \(createdAt.stored), \(expiresAt.stored))
-                """)
+                Queries.insertAccountSession(tokenHash: tokenHash, accountID: accountID, createdAt: createdAt, expiresAt: expiresAt)
+                    .postgres)
         }
     }
 
     public func accountSession(tokenHash: String, now: Date) async throws -> AccountSessionRecord? {
         let found = try await withSession { session in
-            try await session.row("SELECT * FROM account_sessions WHERE token_hash = \(tokenHash)").map {
-                AccountSessionRecord(
-                    tokenHash: try $0("token_hash"), accountID: try $0("account_id"),
-                    createdAt: try $0("created_at", as: StoredTime.self).date,
-                    expiresAt: try $0("expires_at", as: StoredTime.self).date)
-            }
+            try await session.row(Queries.accountSession(tokenHash: tokenHash).postgres).map(AccountSessionRecord.init)
         }
-        guard let record = found else { return nil }
-        guard record.expiresAt > now else {
-            try await deleteAccountSession(tokenHash: tokenHash)
-            return nil
-        }
-        return record
+        return try await unexpired(found, at: now) { try await deleteAccountSession(tokenHash: tokenHash) }
     }
 
     public func deleteAccountSession(tokenHash: String) async throws {
         try await withSession { session in
-            try await session.execute("DELETE FROM account_sessions WHERE token_hash = \(tokenHash)")
+            try await session.execute(Queries.deleteAccountSession(tokenHash: tokenHash).postgres)
         }
     }
 
@@ -95,10 +63,8 @@ extension PostgresStorage {
         try await transaction { session in
             // Photos first (their tags, recommendations and jobs cascade), then the account (sessions and feedback cascade).
             let hashes = try await session.rows("DELETE FROM images WHERE account_id = \(id) RETURNING content_hash")
-                .map { try $0("content_hash", as: String.self) }
-            try await session.execute("DELETE FROM account_sessions WHERE account_id = \(id)")
-            try await session.execute("DELETE FROM song_feedback WHERE account_id = \(id)")
-            try await session.execute("DELETE FROM accounts WHERE id = \(id)")
+                .map { try $0("content_hash") as String }
+            for statement in Queries.deleteAccountRows(id: id) { try await session.execute(statement.postgres) }
             return Array(Set(hashes)).sorted()
         }
     }
@@ -106,10 +72,8 @@ extension PostgresStorage {
     public func accountRowCounts(accountID: String) async throws -> [String: Int] {
         try await withSession { session in
             var counts: [String: Int] = [:]
-            for (table, sql) in AccountRowQueries.all {
-                var binds = PostgresBindings()
-                binds.append(accountID)
-                counts[table] = try await session.value(PostgresQuery(unsafeSQL: sql, binds: binds), as: Int.self) ?? 0
+            for (table, count) in AccountRowQueries.all(accountID: accountID) {
+                counts[table] = try await session.value(count.postgres, as: Int.self) ?? 0
             }
             return counts
         }
@@ -117,19 +81,8 @@ extension PostgresStorage {
 
     public func history(accountID: String, after cursor: ArchiveCursor?, limit: Int) async throws -> [HistoryEntry] {
         try await withSession { session in
-            let rows: [PostgresRandomAccessRow]
-            if let cursor {
-                rows = try await session.rows(
-                    """
-                    SELECT * FROM images WHERE account_id = \(accountID)
-                        AND (created_at, id) < (\(cursor.createdAt.stored), \(cursor.photoID))
-                    ORDER BY created_at DESC, id DESC LIMIT \(limit)
-                    """)
-            } else {
-                rows = try await session.rows(
-                    "SELECT * FROM images WHERE account_id = \(accountID) ORDER BY created_at DESC, id DESC LIMIT \(limit)")
-            }
-            let photos = try await Self.photos(rows, session: session)
+            let photos = try await Self.photos(
+                session.rows(Queries.photos(accountID: accountID, after: cursor, limit: limit).postgres), session: session)
             let recommendations = try await Self.recommendations(
                 session.rows(
                     """
@@ -142,44 +95,22 @@ extension PostgresStorage {
     }
 
     public func setPublic(_ isPublic: Bool, photoID: String) async throws {
-        try await withSession { session in
-            try await session.execute("UPDATE images SET is_public = \(isPublic) WHERE id = \(photoID)")
-        }
+        try await withSession { session in try await session.execute(Queries.setPublic(isPublic, photoID: photoID).postgres) }
     }
 
     public func setFeedback(_ verdict: SongVerdict?, songID: Int64, accountID: String, now: Date) async throws {
         try await withSession { session in
             guard let verdict else {
-                try await session.execute(
-                    "DELETE FROM song_feedback WHERE account_id = \(accountID) AND song_id = \(songID)")
+                try await session.execute(Queries.deleteFeedback(songID: songID, accountID: accountID).postgres)
                 return
             }
-            try await session.execute(
-                """
-                INSERT INTO song_feedback (account_id, song_id, verdict, created_at)
-                VALUES (\(accountID), \(songID), \(verdict.rawValue), \(now.stored))
-                ON CONFLICT (account_id, song_id) DO UPDATE SET verdict = excluded.verdict, created_at = excluded.created_at
-                """)
+            try await session.execute(Queries.setFeedback(verdict, songID: songID, accountID: accountID, now: now).postgres)
         }
     }
 
     public func feedback(accountID: String) async throws -> [SongFeedbackRecord] {
         try await withSession { session in
-            try await session.rows(
-                "SELECT * FROM song_feedback WHERE account_id = \(accountID) ORDER BY created_at DESC, song_id DESC"
-            ).compactMap { row in
-                try SongVerdict(rawValue: row("verdict")).map {
-                    SongFeedbackRecord(
-                        songID: try row("song_id"), verdict: $0, createdAt: try row("created_at", as: StoredTime.self).date)
-                }
-            }
+            try await session.rows(Queries.feedback(accountID: accountID).postgres).compactMap(SongFeedbackRecord.init)
         }
-    }
-
-    private static func accountRecord(_ row: PostgresRandomAccessRow) throws -> AccountRecord {
-        AccountRecord(
-            id: try row("id"), username: try row("username"), usernameKey: try row("username_key"), email: try row("email"),
-            passwordHash: try row("password_hash"), createdAt: try row("created_at", as: StoredTime.self).date,
-            failuresInARow: try row("failed_attempts"), lockedUntil: try row("locked_until", as: StoredTime?.self)?.date)
     }
 }

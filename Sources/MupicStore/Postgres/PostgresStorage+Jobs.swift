@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresStorage {
     public func job(id: String) async throws -> JobRecord? {
-        try await withSession { session in try await session.row("SELECT * FROM jobs WHERE id = \(id)").map(Self.job) }
+        try await withSession { session in try await session.row(Queries.job(id: id).postgres).map(JobRecord.init) }
     }
 
     public func claimJob(now: Date, lease: TimeInterval) async throws -> JobRecord? {
@@ -33,17 +33,14 @@ extension PostgresStorage {
                 FROM next WHERE jobs.id = next.id
                 RETURNING jobs.*
                 """
-            ).map(Self.job)
+            ).map(JobRecord.init)
         }
     }
 
     public func updateJob(id: String, attempt: Int, stage: JobStage, leaseUntil: Date) async throws -> Bool {
         try await withSession { session in
             try await session.changes(
-                """
-                UPDATE jobs SET stage = \(stage.rawValue), lease_until = \(leaseUntil.stored), updated_at = \(Date().stored)
-                WHERE id = \(id) AND state = 'running' AND attempts = \(attempt) RETURNING 1
-                """) > 0
+                of: Queries.updateJob(id: id, attempt: attempt, stage: stage, leaseUntil: leaseUntil, now: Date())) > 0
         }
     }
 
@@ -52,11 +49,7 @@ extension PostgresStorage {
             // The row lock taken by this UPDATE holds until commit: a second worker completing the
             // same claim waits, then finds the job done and writes nothing.
             let claimed = try await session.changes(
-                """
-                UPDATE jobs SET state = 'done', stage = 'done', recommendation_id = \(recommendation.id),
-                    lease_until = NULL, updated_at = \(Date().stored)
-                WHERE id = \(id) AND state = 'running' AND attempts = \(attempt) RETURNING 1
-                """)
+                of: Queries.completeJob(id: id, attempt: attempt, recommendationID: recommendation.id, now: Date()))
             guard claimed > 0 else { return false }
             try await Self.insertRecommendation(recommendation, session: session)
             return true
@@ -65,40 +58,17 @@ extension PostgresStorage {
 
     public func failJob(id: String, attempt: Int, error: String) async throws -> Bool {
         try await withSession { session in
-            try await session.changes(
-                """
-                UPDATE jobs SET state = 'failed', stage = 'failed', error = \(error), lease_until = NULL,
-                    updated_at = \(Date().stored)
-                WHERE id = \(id) AND state = 'running' AND attempts = \(attempt) RETURNING 1
-                """) > 0
+            try await session.changes(of: Queries.failJob(id: id, attempt: attempt, error: error, now: Date())) > 0
         }
     }
 
     public func pendingJobCount() async throws -> Int {
         try await withSession { session in
-            try await session.value("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')", as: Int.self) ?? 0
+            try await session.value(Queries.pendingJobCount.postgres, as: Int.self) ?? 0
         }
     }
 
     static func insertJob(_ job: JobRecord, session: PostgresSession) async throws {
-        try await session.execute(
-            """
-            INSERT INTO jobs (id, image_id, genres, state, stage, attempts, lease_until, error, recommendation_id,
-                created_at, updated_at)
-            VALUES (\(job.id), \(job.photoID), \(job.genreIDs.joined(separator: ",")), \(job.state.rawValue),
-                \(job.stage.rawValue), \(job.attempts), \(job.leaseUntil?.stored), \(job.error), \(job.recommendationID),
-                \(job.createdAt.stored), \(job.updatedAt.stored))
-            """)
-    }
-
-    static func job(_ row: PostgresRandomAccessRow) throws -> JobRecord {
-        let genres: String = try row("genres")
-        return JobRecord(
-            id: try row("id"), photoID: try row("image_id"), genreIDs: genres.split(separator: ",").map(String.init),
-            state: JobState(rawValue: try row("state")) ?? .failed, stage: JobStage(rawValue: try row("stage")) ?? .failed,
-            attempts: try row("attempts"), leaseUntil: try row("lease_until", as: StoredTime?.self)?.date,
-            error: try row("error"), recommendationID: try row("recommendation_id"),
-            createdAt: try row("created_at", as: StoredTime.self).date,
-            updatedAt: try row("updated_at", as: StoredTime.self).date)
+        try await session.execute(Queries.insert(job).postgres)
     }
 }

@@ -5,15 +5,7 @@ import PostgresNIO
 extension PostgresStorage {
     public func savePhoto(_ photo: PhotoRecord, job: JobRecord) async throws {
         try await transaction { session in
-            try await session.execute(
-                """
-                INSERT INTO images (id, created_at, content_hash, width, height, is_public, is_hidden, taken_at,
-                    delete_token_hash, missing_signals, account_id, language, screening_state, screening_score)
-                VALUES (\(photo.id), \(photo.createdAt.stored), \(photo.contentHash), \(photo.width), \(photo.height),
-                    \(photo.isPublic), \(photo.isHidden), \(photo.takenAt), \(photo.deleteTokenHash),
-                    \(photo.missingSignals.joined(separator: "\n")), \(photo.accountID), \(photo.language.rawValue),
-                    \(photo.screening.state.rawValue), \(photo.screening.score))
-                """)
+            try await session.execute(Queries.insert(photo).postgres)
             try await Self.insertTags(photo.tags, photoID: photo.id, session: session)
             try await Self.insertJob(job, session: session)
         }
@@ -21,16 +13,15 @@ extension PostgresStorage {
 
     public func photo(id: String) async throws -> PhotoRecord? {
         try await withSession { session in
-            try await Self.photos(session.rows("SELECT * FROM images WHERE id = \(id)"), session: session).first
+            try await Self.photos(session.rows(Queries.photo(id: id).postgres), session: session).first
         }
     }
 
     public func setTags(_ tags: [PhotoTagRecord], missingSignals: [String], photoID: String) async throws {
         try await transaction { session in
-            try await session.execute("DELETE FROM image_tags WHERE image_id = \(photoID)")
+            try await session.execute(Queries.deleteTags(photoID: photoID).postgres)
             try await Self.insertTags(tags, photoID: photoID, session: session)
-            try await session.execute(
-                "UPDATE images SET missing_signals = \(missingSignals.joined(separator: "\n")) WHERE id = \(photoID)")
+            try await session.execute(Queries.setMissingSignals(missingSignals, photoID: photoID).postgres)
         }
     }
 
@@ -40,7 +31,7 @@ extension PostgresStorage {
 
     public func recommendation(id: String) async throws -> RecommendationRecord? {
         try await withSession { session in
-            try await Self.recommendations(session.rows("SELECT * FROM recommendations WHERE id = \(id)"), session: session)
+            try await Self.recommendations(session.rows(Queries.recommendation(id: id).postgres), session: session)
                 .first
         }
     }
@@ -48,7 +39,7 @@ extension PostgresStorage {
     public func recommendations(photoID: String) async throws -> [RecommendationRecord] {
         try await withSession { session in
             try await Self.recommendations(
-                session.rows("SELECT * FROM recommendations WHERE image_id = \(photoID) ORDER BY created_at, id"),
+                session.rows(Queries.recommendations(photoID: photoID).postgres),
                 session: session)
         }
     }
@@ -83,7 +74,7 @@ extension PostgresStorage {
     }
 
     public func setHidden(_ hidden: Bool, photoID: String) async throws {
-        try await withSession { session in try await session.execute("UPDATE images SET is_hidden = \(hidden) WHERE id = \(photoID)") }
+        try await withSession { session in try await session.execute(Queries.setHidden(hidden, photoID: photoID).postgres) }
     }
 
     public func deletePhoto(id: String) async throws -> String? {
@@ -94,29 +85,20 @@ extension PostgresStorage {
 
     public func isContentReferenced(_ contentHash: String) async throws -> Bool {
         try await withSession { session in
-            try await session.value(
-                "SELECT EXISTS (SELECT 1 FROM images WHERE content_hash = \(contentHash))", as: Bool.self) ?? false
+            try await session.value(Queries.isContentReferenced(contentHash).postgres, as: Bool.self) ?? false
         }
     }
 
     // MARK: rows
 
     static func insertTags(_ tags: [PhotoTagRecord], photoID: String, session: PostgresSession) async throws {
-        _ = try await session.insert(
-            "INSERT INTO image_tags (image_id, tag, score, evidence)",
-            values: tags.map { [photoID, $0.tagID, $0.score, $0.evidence] })
+        _ = try await session.insert(Insert.imageTags, values: tags.map { [photoID, $0.tagID, $0.score, $0.evidence] })
     }
 
     static func insertRecommendation(_ recommendation: RecommendationRecord, session: PostgresSession) async throws {
-        try await session.execute(
-            """
-            INSERT INTO recommendations (id, image_id, created_at, genres, tags, seed)
-            VALUES (\(recommendation.id), \(recommendation.photoID), \(recommendation.createdAt.stored),
-                \(recommendation.genreIDs.joined(separator: ",")), \(recommendation.tags.key),
-                \(Int64(bitPattern: recommendation.seed)))
-            """)
+        try await session.execute(Queries.insert(recommendation).postgres)
         _ = try await session.insert(
-            "INSERT INTO recommendation_songs (recommendation_id, rank, song_id, similarity, reason, shared_tags, liked_song_id)",
+            Insert.recommendationSongs,
             values: recommendation.songs.map {
                 [recommendation.id, $0.rank, $0.songID, $0.similarity, $0.reason.rawValue, $0.sharedTags.key, $0.likedSongID]
             })
@@ -133,23 +115,9 @@ extension PostgresStorage {
             ORDER BY image_id, score DESC, tag
             """)
         {
-            tagsOf[try row("image_id"), default: []].append(
-                PhotoTagRecord(tagID: try row("tag"), score: try row("score"), evidence: try row("evidence")))
+            tagsOf[try row("image_id"), default: []].append(try PhotoTagRecord(row: row))
         }
-        return try rows.map { row in
-            let id: String = try row("id")
-            let signals: String = try row("missing_signals")
-            let state: String = try row("screening_state")
-            return PhotoRecord(
-                id: id, createdAt: try row("created_at", as: StoredTime.self).date, contentHash: try row("content_hash"),
-                width: try row("width"), height: try row("height"), isPublic: try row("is_public"),
-                isHidden: try row("is_hidden"), takenAt: try row("taken_at"), deleteTokenHash: try row("delete_token_hash"),
-                tags: tagsOf[id] ?? [], missingSignals: signals.split(separator: "\n").map(String.init),
-                accountID: try row("account_id"), language: LanguageFilter(rawValue: try row("language")) ?? .any,
-                // A state this version does not know stays out of the archive.
-                screening: PhotoScreening(
-                    state: ScreeningState(rawValue: state) ?? .flagged, score: try row("screening_score", as: Double?.self)))
-        }
+        return try rows.map { row in try PhotoRecord(row: row, tags: tagsOf[try row("id")] ?? []) }
     }
 
     /// Recommendations from `recommendations` rows, in the rows' order, with their songs read in one query.
@@ -161,32 +129,12 @@ extension PostgresStorage {
         var songsOf: [String: [RecommendedSongRecord]] = [:]
         for song in try await session.rows(
             """
-            SELECT r.recommendation_id, r.rank, r.song_id, r.similarity, r.reason, r.shared_tags, r.liked_song_id,
-                   s.title, s.artist, s.album, s.genre, s.year, s.language, s.tag_set
-            FROM recommendation_songs r JOIN songs s ON s.id = r.song_id
+            SELECT \(unescaped: recommendationSongColumns) FROM recommendation_songs r JOIN songs s ON s.id = r.song_id
             WHERE r.recommendation_id = ANY(\(ids)) ORDER BY r.recommendation_id, r.rank
             """)
         {
-            let songID: Int64 = try song("song_id")
-            songsOf[try song("recommendation_id"), default: []].append(
-                RecommendedSongRecord(
-                    rank: try song("rank"), songID: songID, similarity: try song("similarity"),
-                    reason: PickReason(rawValue: try song("reason")) ?? .drawn,
-                    sharedTags: try TagSet(key: try song("shared_tags")),
-                    song: Song(
-                        id: songID, title: try song("title"), artist: try song("artist"), album: try song("album"),
-                        genreID: try song("genre"), year: try song("year"), language: try song("language"),
-                        tags: try TagSet(key: try song("tag_set"))),
-                    likedSongID: try song("liked_song_id")))
+            songsOf[try song("recommendation_id"), default: []].append(try RecommendedSongRecord(row: song))
         }
-        return try rows.map { row in
-            let id: String = try row("id")
-            let genres: String = try row("genres")
-            let seed: Int64 = try row("seed")
-            return RecommendationRecord(
-                id: id, photoID: try row("image_id"), createdAt: try row("created_at", as: StoredTime.self).date,
-                genreIDs: genres.split(separator: ",").map(String.init), tags: try TagSet(key: try row("tags")),
-                seed: UInt64(bitPattern: seed), songs: songsOf[id] ?? [])
-        }
+        return try rows.map { row in try RecommendationRecord(row: row, songs: songsOf[try row("id")] ?? []) }
     }
 }

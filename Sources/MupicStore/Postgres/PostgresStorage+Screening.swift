@@ -5,23 +5,12 @@ extension PostgresStorage {
     static let archivedStates = ScreeningState.archived.map(\.rawValue)
 
     public func setScreening(_ screening: PhotoScreening, photoID: String) async throws {
-        try await withSession { session in
-            try await session.execute(
-                """
-                UPDATE images SET screening_state = \(screening.state.rawValue), screening_score = \(screening.score)
-                WHERE id = \(photoID)
-                """)
-        }
+        try await withSession { session in try await session.execute(Queries.setScreening(screening, photoID: photoID).postgres) }
     }
 
     public func screeningQueue(limit: Int) async throws -> [PhotoRecord] {
         try await withSession { session in
-            try await Self.photos(
-                session.rows(
-                    """
-                    SELECT * FROM images WHERE screening_state = \(ScreeningState.flagged.rawValue)
-                    ORDER BY created_at, id LIMIT \(limit)
-                    """), session: session)
+            try await Self.photos(session.rows(Queries.screeningQueue(limit: limit).postgres), session: session)
         }
     }
 }

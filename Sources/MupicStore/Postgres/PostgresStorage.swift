@@ -104,17 +104,17 @@ public final class PostgresStorage: MupicStorage {
             // One ingest at a time; readers (the web) go on meanwhile.
             try await session.execute("LOCK TABLE songs IN SHARE ROW EXCLUSIVE MODE")
             var existing: [String: (id: Int64, fingerprint: String)] = [:]
-            for row in try await session.rows("SELECT id, dedup_key, title, artist, album, year, language, tag_set FROM songs") {
-                existing[try row("dedup_key")] = (try row("id"), try Self.fingerprint(row))
+            for row in try await session.rows(Queries.songFingerprints.postgres) {
+                existing[try row("dedup_key")] = (try row("id"), try SongFingerprint.of(row: row))
             }
-            let now = Date().stored
+            let now = Date()
             var counts = UpsertCounts()
             var inserts: [Song] = []
             var insertKeys = Set<String>()
             var updated: [(id: Int64, song: Song)] = []
             for song in songs {
                 let key = song.dedupKey
-                let fingerprint = Self.fingerprint(song)
+                let fingerprint = SongFingerprint.of(song)
                 if let found = existing[key] {
                     guard found.fingerprint != fingerprint else {
                         counts.unchanged += 1
@@ -135,19 +135,19 @@ public final class PostgresStorage: MupicStorage {
                     counts.inserted += 1
                 }
             }
-            var tagRows: [[any PostgresBindable]] = []
+            var tagRows: [[any PortableValue]] = []
             for (id, song) in updated {
                 try await session.execute(
                     """
                     UPDATE songs SET title = \(song.title), artist = \(song.artist), album = \(song.album),
-                        year = \(song.year), language = \(song.language), tag_set = \(song.tags.key), updated_at = \(now)
+                        year = \(song.year), language = \(song.language), tag_set = \(song.tags.key), updated_at = \(now.stored)
                     WHERE id = \(id)
                     """)
                 try await session.execute("DELETE FROM song_tags WHERE song_id = \(id)")
                 tagRows += song.tags.map { [id, $0.id] }
             }
             let inserted = try await session.insert(
-                "INSERT INTO songs (dedup_key, title, artist, album, genre, year, language, tag_set, updated_at)",
+                Insert.newSongs,
                 values: inserts.map {
                     [$0.dedupKey, $0.title, $0.artist, $0.album, $0.genreID, $0.year, $0.language, $0.tags.key, now]
                 }, suffix: "RETURNING id, dedup_key")
@@ -157,20 +157,14 @@ public final class PostgresStorage: MupicStorage {
                 guard let id = idOfKey[song.dedupKey] else { continue }
                 tagRows += song.tags.map { [id, $0.id] }
             }
-            _ = try await session.insert("INSERT INTO song_tags (song_id, tag)", values: tagRows)
+            _ = try await session.insert(Insert.songTags, values: tagRows)
             return counts
         }
     }
 
     public func tagSetsWithoutVectors(mode: String) async throws -> [TagSet] {
         try await withSession { session in
-            try await session.rows(
-                """
-                SELECT DISTINCT s.tag_set FROM songs s
-                LEFT JOIN tag_vectors v ON v.tag_set = s.tag_set AND v.mode = \(mode)
-                WHERE v.tag_set IS NULL ORDER BY s.tag_set
-                """
-            ).map { try TagSet(key: try $0("tag_set")) }
+            try await session.rows(Queries.tagSetsWithoutVectors(mode: mode).postgres).map { try TagSet(key: try $0("tag_set")) }
         }
     }
 
@@ -179,78 +173,50 @@ public final class PostgresStorage: MupicStorage {
             // A tag set twice in one call keeps its last vector, as the row-by-row SQLite upsert does.
             var last: [String: Int] = [:]
             for (index, entry) in vectors.enumerated() { last[entry.tags.key] = index }
-            let rows: [[any PostgresBindable]] = vectors.enumerated().compactMap { index, entry in
+            let rows: [[any PortableValue]] = vectors.enumerated().compactMap { index, entry in
                 guard last[entry.tags.key] == index else { return nil }
-                return [entry.tags.key, mode, model, ByteBuffer(bytes: VectorBlob.encode(entry.vector))]
+                return [entry.tags.key, mode, model, VectorBlob.encode(entry.vector)]
             }
             _ = try await session.insert(
-                "INSERT INTO tag_vectors (tag_set, mode, model, vector)", values: rows,
-                suffix: "ON CONFLICT (tag_set, mode) DO UPDATE SET model = excluded.model, vector = excluded.vector")
+                Insert.tagVectors, values: rows,
+                suffix: Queries.vectorUpsert)
         }
     }
 
     public func catalog(mode: String) async throws -> StoredCatalog {
         try await withSession { session in
-            var rowOfKey: [String: Int] = [:]
-            var vectors: [Float] = []
-            var dimension = 0
+            var reader = CatalogReader()
             for try await (key, blob) in try await session.connection.query(
-                "SELECT tag_set, vector FROM tag_vectors WHERE mode = \(mode)", logger: logger
+                Queries.vectors(mode: mode).postgres, logger: logger
             ).decode((String, ByteBuffer).self) {
-                let bytes = Data(blob.readableBytesView)
-                if dimension == 0 { dimension = bytes.count / MemoryLayout<Float>.size }
-                guard bytes.count == dimension * MemoryLayout<Float>.size, dimension > 0 else {
-                    throw StorageError.corruptVector(tagSet: key, bytes: bytes.count, expected: dimension * 4)
-                }
-                rowOfKey[key] = rowOfKey.count
-                VectorBlob.append(bytes, to: &vectors)
+                try reader.addVector(tagSet: key, bytes: Data(blob.readableBytesView))
             }
-            var songs: [Song] = []
-            var vectorRow: [Int] = []
             for try await (id, title, artist, album, genre, year, language, key) in try await session.connection.query(
-                "SELECT id, title, artist, album, genre, year, language, tag_set FROM songs ORDER BY genre, id",
-                logger: logger
+                Queries.catalogSongs.postgres, logger: logger
             ).decode((Int64, String, String, String?, String, Int?, String?, String).self) {
-                guard let vectorIndex = rowOfKey[key] else { continue }
-                let tags: TagSet
-                do { tags = try TagSet(key: key) } catch {
-                    throw StorageError.corruptRow(table: "songs", id: "\(id)", reason: "\(error)")
+                try reader.addSong(id: id, tagSet: key) { tags in
+                    Song(
+                        id: id, title: title, artist: artist, album: album, genreID: genre, year: year, language: language,
+                        tags: tags)
                 }
-                songs.append(Song(
-                    id: id, title: title, artist: artist, album: album, genreID: genre, year: year, language: language,
-                    tags: tags))
-                vectorRow.append(vectorIndex)
             }
-            return StoredCatalog(songs: songs, vectorRow: vectorRow, vectors: vectors, dimension: dimension)
+            return reader.catalog
         }
     }
 
     public func catalogStats() async throws -> CatalogStats {
         try await withSession { session in
-            let songs = try await session.value("SELECT COUNT(*) FROM songs", as: Int.self) ?? 0
-            let distinct = try await session.value("SELECT COUNT(DISTINCT tag_set) FROM songs", as: Int.self) ?? 0
+            let songs = try await session.value(Queries.songCount.postgres, as: Int.self) ?? 0
+            let distinct = try await session.value(Queries.distinctTagSetCount.postgres, as: Int.self) ?? 0
             var perGenre: [String: Int] = [:]
-            for row in try await session.rows("SELECT genre, COUNT(*) AS n FROM songs GROUP BY genre") {
+            for row in try await session.rows(Queries.songsPerGenre.postgres) {
                 perGenre[try row("genre")] = try row("n")
             }
             var perTag: [String: Int] = [:]
-            for row in try await session.rows("SELECT tag, COUNT(*) AS n FROM song_tags GROUP BY tag") {
+            for row in try await session.rows(Queries.songsPerTag.postgres) {
                 perTag[try row("tag")] = try row("n")
             }
             return CatalogStats(songs: songs, songsPerGenre: perGenre, songsPerTag: perTag, distinctTagSets: distinct)
         }
-    }
-
-    private static func fingerprint(_ song: Song) -> String {
-        [song.title, song.artist, song.album ?? "", song.year.map(String.init) ?? "", song.language ?? "", song.tags.key]
-            .joined(separator: "\u{1F}")
-    }
-
-    private static func fingerprint(_ row: PostgresRandomAccessRow) throws -> String {
-        let year: Int? = try row("year")
-        let album: String? = try row("album")
-        let language: String? = try row("language")
-        return [try row("title"), try row("artist"), album ?? "", year.map(String.init) ?? "", language ?? "", try row("tag_set")]
-            .joined(separator: "\u{1F}")
     }
 }
