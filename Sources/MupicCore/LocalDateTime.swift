@@ -44,6 +44,11 @@ public struct LocalDateTime: Sendable, Hashable, Codable, Comparable, CustomStri
         self.init(year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4], second: 0)
     }
 
+    /// The same time with its seconds dropped, as storage keeps it.
+    public var toTheMinute: LocalDateTime {
+        LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: 0) ?? self
+    }
+
     /// `2008-10-22 16:28:39`.
     public var description: String {
         "\(year)-\(Self.two(month))-\(Self.two(day)) \(Self.two(hour)):\(Self.two(minute)):\(Self.two(second))"

@@ -13,8 +13,9 @@ public struct PhotoRecord: Sendable, Hashable {
     public var isPublic: Bool
     /// Hidden by a moderator: neither in the archive nor at its link.
     public var isHidden: Bool
-    /// The camera's local capture time as written in EXIF (`2008-10-22 16:28`), never the upload time.
-    public var takenAt: String?
+    /// The camera's local capture time as written in EXIF, to the minute (stored as `2008-10-22 16:28`),
+    /// never the upload time.
+    public var takenAt: LocalDateTime?
     /// SHA-256 of the uploader's private delete token; the token itself is never stored.
     public var deleteTokenHash: String
     public var tags: [PhotoTagRecord]
@@ -29,7 +30,7 @@ public struct PhotoRecord: Sendable, Hashable {
 
     public init(
         id: String, createdAt: Date, contentHash: String, width: Int, height: Int, isPublic: Bool, isHidden: Bool = false,
-        takenAt: String? = nil, deleteTokenHash: String, tags: [PhotoTagRecord] = [], missingSignals: [String] = [],
+        takenAt: LocalDateTime? = nil, deleteTokenHash: String, tags: [PhotoTagRecord] = [], missingSignals: [String] = [],
         accountID: String? = nil, language: LanguageFilter = .any, screening: PhotoScreening = .unscreened
     ) {
         self.id = id
@@ -39,7 +40,7 @@ public struct PhotoRecord: Sendable, Hashable {
         self.height = height
         self.isPublic = isPublic
         self.isHidden = isHidden
-        self.takenAt = takenAt
+        self.takenAt = takenAt?.toTheMinute
         self.deleteTokenHash = deleteTokenHash
         self.tags = tags
         self.missingSignals = missingSignals

@@ -34,7 +34,7 @@ enum Queries {
     static func insert(_ photo: PhotoRecord) -> PortableSQL {
         """
         \(sql: Insert.images) VALUES (\(photo.id), \(photo.createdAt), \(photo.contentHash), \(photo.width), \(photo.height),
-            \(photo.isPublic), \(photo.isHidden), \(photo.takenAt), \(photo.deleteTokenHash),
+            \(photo.isPublic), \(photo.isHidden), \(photo.takenAt?.minutePrecision), \(photo.deleteTokenHash),
             \(photo.missingSignals.joined(separator: "\n")), \(photo.accountID), \(photo.language.rawValue),
             \(photo.screening.state.rawValue), \(photo.screening.score))
         """

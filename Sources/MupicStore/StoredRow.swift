@@ -57,7 +57,7 @@ extension PhotoRecord {
         self.init(
             id: try row("id"), createdAt: try row("created_at"), contentHash: try row("content_hash"), width: try row("width"),
             height: try row("height"), isPublic: try row("is_public"), isHidden: try row("is_hidden"),
-            takenAt: try row("taken_at"), deleteTokenHash: try row("delete_token_hash"), tags: tags,
+            takenAt: (try row("taken_at") as String?).flatMap(LocalDateTime.init(minutePrecision:)), deleteTokenHash: try row("delete_token_hash"), tags: tags,
             missingSignals: signals.split(separator: "\n").map(String.init), accountID: try row("account_id"),
             language: LanguageFilter(rawValue: try row("language")) ?? .any,
             // A state this version does not know stays out of the archive.

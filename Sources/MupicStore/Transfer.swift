@@ -188,7 +188,7 @@ extension TransferPhoto {
     init(_ photo: PhotoRecord) {
         self.init(
             id: photo.id, createdAt: photo.createdAt.transferTime, contentHash: photo.contentHash, width: photo.width,
-            height: photo.height, isPublic: photo.isPublic, isHidden: photo.isHidden, takenAt: photo.takenAt,
+            height: photo.height, isPublic: photo.isPublic, isHidden: photo.isHidden, takenAt: photo.takenAt?.minutePrecision,
             deleteTokenHash: photo.deleteTokenHash, missingSignals: photo.missingSignals, tags: photo.tags,
             accountID: photo.accountID, language: photo.language == .any ? nil : photo.language.rawValue,
             screeningState: photo.screening.state.rawValue, screeningScore: photo.screening.score)

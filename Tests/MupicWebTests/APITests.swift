@@ -77,7 +77,7 @@ import Testing
         try await app.storage.savePhoto(
             PhotoRecord(
                 id: "orphanPhoto0001", createdAt: now, contentHash: photo.contentHash, width: 64, height: 48,
-                isPublic: true, takenAt: "2008-10-22 16:28", deleteTokenHash: "x"),
+                isPublic: true, takenAt: LocalDateTime(minutePrecision: "2008-10-22 16:28"), deleteTokenHash: "x"),
             job: JobRecord(id: "orphanJob000001", photoID: "orphanPhoto0001", genreIDs: ["ballad"], createdAt: now, updatedAt: now))
         try await app.test { client in
             let job = try await client.waitForJob("orphanJob000001")

@@ -46,7 +46,7 @@ public struct PhotoIntake: Sendable {
         let record = PhotoRecord(
             id: RandomID.make(), createdAt: created, contentHash: photo.contentHash, width: photo.storedSize.width,
             height: photo.storedSize.height, isPublic: submission.isPublic,
-            takenAt: photo.metadata.capturedAt?.minutePrecision, deleteTokenHash: token.hash,
+            takenAt: photo.metadata.capturedAt, deleteTokenHash: token.hash,
             accountID: submission.accountID, language: submission.language,
             // Out of the archive until the job has scored it.
             screening: isScreening ? .pending : .unscreened)

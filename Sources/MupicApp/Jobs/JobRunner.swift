@@ -129,9 +129,8 @@ struct JobRunner: Sendable {
         guard let data = photos.read(contentHash: record.contentHash, .full) else { throw JobFailure.photoGone }
         let reader = reader
         let stored = try await BlockingWork.run { () throws(PhotoError) in try reader.read(data) }
-        let capturedAt = record.takenAt.flatMap(LocalDateTime.init(minutePrecision:))
         let analysis = stored.analysis.withMetadata(
-            PhotoMetadata(capturedAt: capturedAt, capturedAtSource: capturedAt == nil ? nil : .original))
+            PhotoMetadata(capturedAt: record.takenAt, capturedAtSource: record.takenAt == nil ? nil : .original))
         return TaggerPhoto(analysis: analysis, storedCopy: stored.storedCopy).keeping(tagger.input)
     }
 

@@ -95,7 +95,7 @@ struct RecommendationBody: Encodable {
         self.language = record.language.rawValue
         photo = Photo(
             id: record.id, url: "/photos/\(record.id).jpg", thumbnailUrl: "/photos/\(record.id)/thumb.jpg",
-            width: record.width, height: record.height, takenAt: record.takenAt,
+            width: record.width, height: record.height, takenAt: record.takenAt?.minutePrecision,
             tags: record.tags.compactMap { tag in
                 Vocabulary.tag(id: tag.tagID).map { TagBody($0, language: language, record: tag) }
             }, missingSignals: record.missingSignals)

@@ -100,7 +100,7 @@ struct ResultPageModel {
         self.deleteURL = deleteURL
         isPrivate = !photo.isPublic
         isHeldFromArchive = photo.isPublic && !photo.isHidden && !photo.screening.state.allowsArchive
-        takenAt = photo.takenAt
+        takenAt = photo.takenAt?.minutePrecision
         missingSignals = photo.missingSignals.isEmpty ? nil : photo.missingSignals.joined(separator: ", ")
         self.notice = notice
         refineURL = "/r/\(recommendation.id)/refine"

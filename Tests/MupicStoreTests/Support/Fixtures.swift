@@ -33,7 +33,7 @@ enum Fixtures {
     static func photo(_ id: String, at offset: TimeInterval, isPublic: Bool = true) -> PhotoRecord {
         PhotoRecord(
             id: id, createdAt: t0.addingTimeInterval(offset), contentHash: "hash-\(id)", width: 640, height: 480,
-            isPublic: isPublic, takenAt: "2008-10-22 16:28", deleteTokenHash: "token-\(id)",
+            isPublic: isPublic, takenAt: LocalDateTime(minutePrecision: "2008-10-22 16:28"), deleteTokenHash: "token-\(id)",
             tags: [
                 PhotoTagRecord(tagID: "night", score: 0.9, evidence: "time ← EXIF"),
                 PhotoTagRecord(tagID: "calm", score: 0.4, evidence: "colour"),
