@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "FuzzSupport", swiftSettings: strictSwift),
         .executableTarget(
             name: "FuzzExif",
-            dependencies: ["FuzzSupport", .product(name: "MupicVision", package: "Mupic")],
+            dependencies: [
+                "FuzzSupport", .product(name: "MupicVision", package: "Mupic"), .product(name: "MupicCore", package: "Mupic"),
+            ],
             swiftSettings: strictSwift),
         .executableTarget(
             name: "FuzzCatalog",

@@ -1,5 +1,6 @@
 import FuzzSupport
 import Foundation
+import MupicCore
 @testable import MupicVision
 
 // Fuzzes what Mupic reads from a photo's EXIF block. The input is the block itself (a TIFF
