@@ -37,7 +37,7 @@ from cdp import Browser  # noqa: E402
 from fake_youtube import echo_id  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-STRINGS = os.path.join(REPO, "Sources", "MupicWeb", "Resources", "strings.json")
+STRINGS = os.path.join(REPO, "Sources", "MupicApp", "Resources", "strings.json")
 
 PHOTO = "exif/DSCN0010.jpg"  # a real camera photo with an EXIF capture time (autumn afternoon)
 WAKE_PHOTO = "exif/Sony_HDR-HC3.jpg"  # a second, small upload that wakes the job workers
