@@ -31,8 +31,6 @@ public struct AppServices: Sendable {
     public let videos: VideoFinder
     /// The stored copies and thumbnails of photos.
     public let photos: PhotoFileStore
-    /// Whether public photos wait for the unsafe-image screen before they reach the archive.
-    public let isScreening: Bool
     let matcher: SongMatcher
     let completions: JobCompletions
     let cards: ShareCardStore
@@ -83,7 +81,6 @@ public struct AppServices: Sendable {
         self.videos = videos
         self.feedback = feedback
         self.removal = removal
-        isScreening = screen != nil
         intake = PhotoIntake(
             storage: storage, reader: reader, photos: photos, pending: pending, signal: signal, taggerInput: tagger.input,
             isScreening: screen != nil, maxPendingJobs: limits.maxPendingJobs, logger: logger)
