@@ -74,11 +74,13 @@ struct PageRenderer: Sendable {
             status: status)
     }
 
-    /// The same page in the other language; form posts switch on the home page.
+    /// The same page in the other language; form posts switch on the home page. The path is the
+    /// visitor's own, so it goes through `SitePath` before it becomes a link.
     static func switchURL(request: Request, to language: Language) -> String {
         guard request.method == .get || request.method == .head else { return "/?lang=\(language.rawValue)" }
         let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }
-        return request.uri.path + "?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
+        let query = (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
+        return SitePath.normalized(request.uri.path) + "?" + query
     }
 }
 
