@@ -11,6 +11,8 @@ struct AcceptedBody: Encodable {
     let pageUrl: String
     /// The only time the token is ever shown; keep it to delete the photo later.
     let deleteToken: String
+    /// Where to delete: `POST` it with `token=…` in a form body, or open it and type the token.
+    /// The token is never part of it, so it stays out of logs and Referer headers.
     let deleteUrl: String
     var job: JobBody?
     var recommendation: RecommendationBody?

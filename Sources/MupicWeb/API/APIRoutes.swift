@@ -48,7 +48,7 @@ struct APIRoutes {
         var body = AcceptedBody(
             jobId: accepted.jobID, photoId: accepted.photoID, statusUrl: "/api/jobs/\(accepted.jobID)",
             pageUrl: "/jobs/\(accepted.jobID)", deleteToken: accepted.deleteToken.value,
-            deleteUrl: "/delete/\(accepted.photoID)?token=\(accepted.deleteToken.value)")
+            deleteUrl: "/delete/\(accepted.photoID)")
         var status = HTTPResponse.Status.accepted
         var location = body.statusUrl
         let wait = PreferredWait(
@@ -73,7 +73,7 @@ struct APIRoutes {
         response.headers[.location] = location
         if let wait { response.headers[.preferenceApplied] = "wait=\(wait.seconds)" }
         // The site's own script uploads through here; the cookie gives its result page the delete link.
-        response.setCookie(PageRoutes.deleteCookie(accepted))
+        response.setCookie(DeleteCookie.cookie(accepted, request: request))
         return response
     }
 

@@ -44,7 +44,8 @@ struct ResultPageModel {
     let cardURL: String
     let playlistURL: String
     let regenerateURL: String
-    /// Present only for the uploader's browser, which holds the token.
+    /// Present only for the uploader's browser, which holds the token; the token itself stays in
+    /// the cookie, out of the link.
     let deleteURL: String?
     let isPrivate: Bool
     /// The uploader chose public but the screen held the photo back: said neutrally, on every

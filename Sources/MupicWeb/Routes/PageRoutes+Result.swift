@@ -23,7 +23,7 @@ extension PageRoutes {
         let model = ResultPageModel(
             recommendation: recommendation, photo: photo, language: context.language,
             details: .forViewer(of: photo, request: request, context: context, strings: strings),
-            deleteURL: Uploader.deleteToken(in: request, for: photo).map { "/delete/\(photo.id)?token=\($0)" }, notice: notice,
+            deleteURL: Uploader.deleteToken(in: request, for: photo).map { _ in "/delete/\(photo.id)" }, notice: notice,
             viewer: context.account,
             verdicts: try await feedback.verdicts(accountID: context.account?.accountID), likedSong: recommendations.song(id:),
             strings: strings)
