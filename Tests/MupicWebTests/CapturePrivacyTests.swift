@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MupicTestSupport
 import MupicVision
 import Testing
 @testable import MupicApp
