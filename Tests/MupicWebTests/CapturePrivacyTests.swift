@@ -95,11 +95,10 @@ import Testing
             #expect((ownAPI["photo"] as? [String: Any])?["takenAt"] as? String == "2008-10-22 16:28")
 
             let other = try await client.signUp("jun")
-            expectNothingRevealing(
-                try await client.get("/r/\(recommendation)?lang=en", headers: other.headers).text, "another account's page")
-            expectNothingRevealing(
-                try await client.get("/api/recommendations/\(recommendation)", headers: other.headers).text,
-                "another account's API")
+            let page = try await client.get("/r/\(recommendation)?lang=en", headers: other.headers)
+            expectNothingRevealing(page.text, "another account's page")
+            let api = try await client.get("/api/recommendations/\(recommendation)", headers: other.headers)
+            expectNothingRevealing(api.text, "another account's API")
         }
     }
 }
