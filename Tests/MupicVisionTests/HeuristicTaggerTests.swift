@@ -1,4 +1,4 @@
-import MupicCore
+@testable import MupicCore
 import MupicTestSupport
 import Testing
 @testable import MupicVision
@@ -39,6 +39,22 @@ import Testing
         #expect(time.score >= 0.8)
         let season = try #require(result.tags.first { $0.tag.facet == .season })
         #expect(season.evidence.first?.contains("northern hemisphere") == true)
+    }
+
+    /// The public page's redaction is written against this tagger's wording; if the wording
+    /// changes, this fails before a stranger reads a capture time or a latitude.
+    @Test func publicEvidenceHidesEveryCaptureTimeAndPositionThisTaggerWrites() async throws {
+        for file in try SharedPhotos.files(in: "exif") {
+            let result = try await tagging(file)
+            for tag in result.tags {
+                let shown = PublicEvidence.redact(tag.evidence.joined(separator: "; "), captureTime: "from the capture time")
+                #expect(!shown.contains("EXIF") && !shown.contains("latitude") && !shown.contains("hemisphere"), "\(file): \(shown)")
+                #expect(!PublicEvidence.containsTimestamp(Array(shown.utf8)), "\(file): \(shown)")
+                if tag.tag.facet == .time || tag.tag.facet == .season {
+                    #expect(shown.hasPrefix("from the capture time"), "\(file) \(tag.tag.id): \(shown)")
+                }
+            }
+        }
     }
 
     @Test func theSouthernHemisphereFlipsTheSeasonAndSaysSo() async throws {

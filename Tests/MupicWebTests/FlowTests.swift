@@ -106,9 +106,10 @@ import Testing
             let archiveAPI = try await client.get("/api/archive").json()
             #expect((archiveAPI["entries"] as? [[String: Any]])?.count == 1)
 
-            // Delete with the token from the uploader's cookie: everything goes.
+            // Delete with the uploader's token (`DeleteTokenTests` for the cookie): everything goes.
             let photoID = try #require(photoInfo["id"] as? String)
-            #expect(try await client.get("/delete/\(photoID)?token=\(token)").text.contains("name=\"token\" value=\"\(token)\""))
+            let confirmation = try await client.get("/delete/\(photoID)", headers: [.cookie: "\(cookieName)=\(token)"])
+            #expect(confirmation.text.contains("action=\"/delete/\(photoID)\"") && !confirmation.text.contains(token))
             let wrong = try await client.execute(
                 uri: "/delete/\(photoID)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "token=wrong"))

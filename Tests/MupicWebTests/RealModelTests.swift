@@ -39,7 +39,9 @@ import Testing
             let job = try await client.waitForJob(try #require(body["jobId"] as? String))
             #expect(job["state"] as? String == "done")
             let resultURL = try #require(job["resultUrl"] as? String)
-            let page = try await client.get(resultURL)
+            // The uploader's browser: only it is shown the capture time (`CapturePrivacyTests`).
+            let (cookieName, token) = try #require(upload.cookie(prefix: "del_"))
+            let page = try await client.get(resultURL, headers: [.cookie: "\(cookieName)=\(token)"])
             #expect(page.status == .ok)
             // Taken 2008-10-22 16:28 at latitude 43 N: afternoon, autumn.
             #expect(page.text.contains("#오후"))

@@ -11,6 +11,8 @@ struct AcceptedBody: Encodable {
     let pageUrl: String
     /// The only time the token is ever shown; keep it to delete the photo later.
     let deleteToken: String
+    /// Where to delete: `POST` it with `token=…` in a form body, or open it and type the token.
+    /// The token is never part of it, so it stays out of logs and Referer headers.
     let deleteUrl: String
     var job: JobBody?
     var recommendation: RecommendationBody?
@@ -37,14 +39,25 @@ struct TagBody: Encodable {
     let facet: String
     let label: String
     let score: Double?
+    /// As the viewer may read it (`CaptureDetails`).
     let evidence: String?
 
-    init(_ tag: Tag, language: Language, record: PhotoTagRecord? = nil) {
+    /// A tag as the vocabulary knows it, without this photo's score or reasons.
+    init(_ tag: Tag, language: Language) {
+        self.init(tag, language: language, score: nil, evidence: nil)
+    }
+
+    /// One of the photo's own tags.
+    init(_ tag: Tag, language: Language, record: PhotoTagRecord, details: CaptureDetails) {
+        self.init(tag, language: language, score: record.score, evidence: details.evidence(record.evidence))
+    }
+
+    private init(_ tag: Tag, language: Language, score: Double?, evidence: String?) {
         id = tag.id
         facet = tag.facet.rawValue
         label = tag.label(language)
-        score = record?.score
-        evidence = record?.evidence
+        self.score = score
+        self.evidence = evidence
     }
 }
 
@@ -56,6 +69,7 @@ struct RecommendationBody: Encodable {
         let thumbnailUrl: String
         let width: Int
         let height: Int
+        /// Only for the photo's uploader (`CaptureDetails`).
         let takenAt: String?
         let tags: [TagBody]
         let missingSignals: [String]
@@ -88,16 +102,16 @@ struct RecommendationBody: Encodable {
     let songs: [SongBody]
     let resultUrl: String
 
-    init(recommendation: RecommendationRecord, photo record: PhotoRecord, language: Language) {
+    init(recommendation: RecommendationRecord, photo record: PhotoRecord, language: Language, details: CaptureDetails) {
         id = recommendation.id
         createdAt = recommendation.createdAt
         genres = recommendation.genreIDs
         self.language = record.language.rawValue
         photo = Photo(
             id: record.id, url: "/photos/\(record.id).jpg", thumbnailUrl: "/photos/\(record.id)/thumb.jpg",
-            width: record.width, height: record.height, takenAt: record.takenAt?.minutePrecision,
+            width: record.width, height: record.height, takenAt: details.takenAt(record),
             tags: record.tags.compactMap { tag in
-                Vocabulary.tag(id: tag.tagID).map { TagBody($0, language: language, record: tag) }
+                Vocabulary.tag(id: tag.tagID).map { TagBody($0, language: language, record: tag, details: details) }
             }, missingSignals: record.missingSignals)
         songs = recommendation.songs.compactMap { entry in
             guard let song = entry.song else { return nil }

@@ -20,8 +20,8 @@ struct APIRoutes {
     func add(to group: RouterGroup<WebContext>) {
         group.post("recommendations") { request, context in try await create(request, context: context) }
         group.get("jobs/{id}") { _, context in try await job(context: context) }
-        group.get("recommendations/{id}") { _, context in try await recommendation(context: context) }
-        group.post("recommendations/{id}/regenerate") { _, context in try await regenerate(context: context) }
+        group.get("recommendations/{id}") { request, context in try await recommendation(request, context: context) }
+        group.post("recommendations/{id}/regenerate") { request, context in try await regenerate(request, context: context) }
         group.post("recommendations/{id}/refine") { request, context in try await refine(request, context: context) }
         group.get("archive") { request, context in try await archivePage(request, context: context) }
         group.get("songs/{id}/video") { _, context in try await songVideo(context: context) }
@@ -48,7 +48,7 @@ struct APIRoutes {
         var body = AcceptedBody(
             jobId: accepted.jobID, photoId: accepted.photoID, statusUrl: "/api/jobs/\(accepted.jobID)",
             pageUrl: "/jobs/\(accepted.jobID)", deleteToken: accepted.deleteToken.value,
-            deleteUrl: "/delete/\(accepted.photoID)?token=\(accepted.deleteToken.value)")
+            deleteUrl: "/delete/\(accepted.photoID)")
         var status = HTTPResponse.Status.accepted
         var location = body.statusUrl
         let wait = PreferredWait(
@@ -60,7 +60,8 @@ struct APIRoutes {
             if job.state == .done, let id = job.recommendationID,
                 let (recommendation, photo) = try? await recommendations.visible(id: id)
             {
-                body.recommendation = RecommendationBody(recommendation: recommendation, photo: photo, language: context.language)
+                body.recommendation = RecommendationBody(
+                    recommendation: recommendation, photo: photo, language: context.language, details: .uploader)
                 status = .created
                 location = "/api/recommendations/\(id)"
             } else if job.state == .failed || job.state == .done {
@@ -72,7 +73,7 @@ struct APIRoutes {
         response.headers[.location] = location
         if let wait { response.headers[.preferenceApplied] = "wait=\(wait.seconds)" }
         // The site's own script uploads through here; the cookie gives its result page the delete link.
-        response.setCookie(PageRoutes.deleteCookie(accepted))
+        response.setCookie(DeleteCookie.cookie(accepted, request: request))
         return response
     }
 
@@ -93,18 +94,25 @@ struct APIRoutes {
             error: failure)
     }
 
-    func recommendation(context: WebContext) async throws -> Response {
+    func recommendation(_ request: Request, context: WebContext) async throws -> Response {
         let (recommendation, photo) = try await recommendations.visible(id: context.parameters.require("id"))
-        return JSONResponse.make(
-            RecommendationBody(recommendation: recommendation, photo: photo, language: context.language))
+        return JSONResponse.make(recommendationBody(recommendation, photo: photo, request: request, context: context))
     }
 
-    func regenerate(context: WebContext) async throws -> Response {
+    func regenerate(_ request: Request, context: WebContext) async throws -> Response {
         let next = try await recommendations.regenerate(from: context.parameters.require("id"), accountID: context.account?.accountID)
         let (recommendation, photo) = try await recommendations.visible(id: next.id)
         return JSONResponse.make(
-            RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),
-            status: .created)
+            recommendationBody(recommendation, photo: photo, request: request, context: context), status: .created)
+    }
+
+    /// Anyone may read a result by its id; only its uploader reads when and where the photo was taken.
+    private func recommendationBody(
+        _ recommendation: RecommendationRecord, photo: PhotoRecord, request: Request, context: WebContext
+    ) -> RecommendationBody {
+        RecommendationBody(
+            recommendation: recommendation, photo: photo, language: context.language,
+            details: .forViewer(of: photo, request: request, context: context, strings: strings))
     }
 
     /// `{"add": [tag ids], "remove": [tag ids]}` → 201 with the new recommendation.
@@ -118,8 +126,7 @@ struct APIRoutes {
             accountID: context.account?.accountID)
         let (recommendation, photo) = try await recommendations.visible(id: next.id)
         return JSONResponse.make(
-            RecommendationBody(recommendation: recommendation, photo: photo, language: context.language),
-            status: .created)
+            recommendationBody(recommendation, photo: photo, request: request, context: context), status: .created)
     }
 
     /// Asked by the result page when someone presses play, so the quota is spent only on songs

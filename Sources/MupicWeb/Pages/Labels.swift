@@ -50,14 +50,14 @@ struct FacetTagsModel {
     let label: String
     let tags: [TagModel]
 
-    static func groups(_ tags: [PhotoTagRecord], _ language: Language) -> [FacetTagsModel] {
+    static func groups(_ tags: [PhotoTagRecord], _ language: Language, details: CaptureDetails) -> [FacetTagsModel] {
         let resolved = tags.compactMap { record in Vocabulary.tag(id: record.tagID).map { (record, $0) } }
         return Facet.allCases.compactMap { facet in
             let inFacet = resolved.filter { $0.1.facet == facet }.sorted { $0.0.score > $1.0.score }
             guard !inFacet.isEmpty else { return nil }
             return FacetTagsModel(
                 facet: facet.rawValue, label: Labels.facet(facet, language),
-                tags: inFacet.map { TagModel(id: $0.1.id, label: $0.1.label(language), evidence: $0.0.evidence) })
+                tags: inFacet.map { TagModel(id: $0.1.id, label: $0.1.label(language), evidence: details.evidence($0.0.evidence)) })
         }
     }
 }

@@ -74,11 +74,19 @@ struct PageRenderer: Sendable {
             status: status)
     }
 
-    /// The same page in the other language; form posts switch on the home page.
+    /// The query parameters a page reads, and so the only ones its other-language link repeats:
+    /// anything else someone put in a link (an old `?token=`) is not copied into a new one.
+    static let keptParameters = ["notice", "cursor", "next"]
+
+    /// The same page in the other language; form posts switch on the home page. The path is the
+    /// visitor's own, so it goes through `SitePath` before it becomes a link.
     static func switchURL(request: Request, to language: Language) -> String {
         guard request.method == .get || request.method == .head else { return "/?lang=\(language.rawValue)" }
-        let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }
-        return request.uri.path + "?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
+        let kept = (request.uri.query ?? "").split(separator: "&").filter { pair in
+            keptParameters.contains { pair.hasPrefix("\($0)=") }
+        }
+        let query = (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
+        return SitePath.normalized(request.uri.path) + "?" + query
     }
 }
 

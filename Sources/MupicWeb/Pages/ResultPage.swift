@@ -44,12 +44,14 @@ struct ResultPageModel {
     let cardURL: String
     let playlistURL: String
     let regenerateURL: String
-    /// Present only for the uploader's browser, which holds the token.
+    /// Present only for the uploader's browser, which holds the token; the token itself stays in
+    /// the cookie, out of the link.
     let deleteURL: String?
     let isPrivate: Bool
     /// The uploader chose public but the screen held the photo back: said neutrally, on every
     /// view of the page, because anyone with the link sees the same page.
     let isHeldFromArchive: Bool
+    /// Only for the uploader (`CaptureDetails`).
     let takenAt: String?
     let missingSignals: String?
     let notice: String?
@@ -68,15 +70,15 @@ struct ResultPageModel {
     let languageNote: String?
 
     init(
-        recommendation: RecommendationRecord, photo: PhotoRecord, language: Language, deleteURL: String?,
-        notice: String?, viewer: AccountIdentity? = nil, verdicts: [Int64: SongVerdict] = [:],
+        recommendation: RecommendationRecord, photo: PhotoRecord, language: Language, details: CaptureDetails,
+        deleteURL: String?, notice: String?, viewer: AccountIdentity? = nil, verdicts: [Int64: SongVerdict] = [:],
         likedSong: (Int64) -> Song? = { _ in nil }, strings: Strings? = nil
     ) {
         recommendationID = recommendation.id
         photoURL = "/photos/\(photo.id).jpg"
         photoWidth = photo.width
         photoHeight = photo.height
-        facets = FacetTagsModel.groups(photo.tags, language)
+        facets = FacetTagsModel.groups(photo.tags, language, details: details)
         hasTags = !facets.isEmpty
         genres = recommendation.genreIDs.map { Labels.genre($0, language) }.joined(separator: " · ")
         songs = recommendation.songs.compactMap { entry in
@@ -100,7 +102,7 @@ struct ResultPageModel {
         self.deleteURL = deleteURL
         isPrivate = !photo.isPublic
         isHeldFromArchive = photo.isPublic && !photo.isHidden && !photo.screening.state.allowsArchive
-        takenAt = photo.takenAt?.minutePrecision
+        takenAt = details.takenAt(photo)
         missingSignals = photo.missingSignals.isEmpty ? nil : photo.missingSignals.joined(separator: ", ")
         self.notice = notice
         refineURL = "/r/\(recommendation.id)/refine"

@@ -17,14 +17,14 @@ extension PageRoutes {
 
     func resultPage(_ request: Request, context: WebContext) async throws -> Response {
         let (recommendation, photo) = try await recommendations.visible(id: context.parameters.require("id"))
-        let token = request.cookies[DeleteCookie.name(photoID: photo.id)].map(\.value)
-            .flatMap { RandomID.isPlausible($0) ? $0 : nil }
         let notice = request.uri.queryParameters.get("notice").flatMap { code in
             code.allSatisfy { $0.isLetter || $0 == "_" } ? strings.text("notice_\(code)", context.language) : nil
         }
         let model = ResultPageModel(
             recommendation: recommendation, photo: photo, language: context.language,
-            deleteURL: token.map { "/delete/\(photo.id)?token=\($0)" }, notice: notice, viewer: context.account,
+            details: .forViewer(of: photo, request: request, context: context, strings: strings),
+            deleteURL: Uploader.deleteToken(in: request, for: photo).map { _ in "/delete/\(photo.id)" }, notice: notice,
+            viewer: context.account,
             verdicts: try await feedback.verdicts(accountID: context.account?.accountID), likedSong: recommendations.song(id:),
             strings: strings)
         return pages.page("result", titleKey: "result_title", model: model, request: request, context: context)

@@ -18,7 +18,7 @@ extension PageRoutes {
         switch attempt.outcome {
         case .success(let accepted):
             var response = Response.redirect(to: "/jobs/\(accepted.jobID)", type: .normal)
-            response.setCookie(Self.deleteCookie(accepted))
+            response.setCookie(DeleteCookie.cookie(accepted, request: request))
             return response
         case .failure(let problem):
             let failure = problem.webError(limits: limits)
@@ -35,12 +35,5 @@ extension PageRoutes {
             if let retryAfter = failure.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
         }
-    }
-
-    /// The uploader's delete token, kept by their browser for a year so the result page can offer deletion.
-    static func deleteCookie(_ accepted: PhotoIntake.Accepted) -> Cookie {
-        Cookie(
-            name: DeleteCookie.name(photoID: accepted.photoID), value: accepted.deleteToken.value,
-            maxAge: 365 * 24 * 3600, path: "/", httpOnly: true, sameSite: .lax)
     }
 }

@@ -7,7 +7,7 @@ extension HTTPField.Name {
 }
 
 extension HTTPField.Name {
-    /// Set by a TLS-terminating proxy; tells whether the admin cookie may be marked Secure.
+    /// Set by a TLS-terminating proxy; tells whether cookies are Secure and HSTS is sent (`HTTPSRequest`).
     static let xForwardedProto = HTTPField.Name("X-Forwarded-Proto")!
     /// Appended to by each proxy on the way; only the last entry is the proxy's own word.
     static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
