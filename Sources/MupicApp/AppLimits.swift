@@ -14,10 +14,12 @@ public struct AppLimits: Sendable {
     public var passwordCost: UInt8
     /// Memory for photos handed from the upload to its worker, so they are not decoded twice.
     public var pendingPhotoBytes: Int
+    /// Wrong passwords per (name, client address) and per name before sign-in slows down.
+    public var signIn: SignInPolicy
 
     public init(
         maxPhotoBytes: Int = 20_000_000, maxPixels: Int = 40_000_000, maxPendingJobs: Int = 256, archivePageSize: Int = 24, maxArchivePageSize: Int = 100, passwordCost: UInt8 = 12,
-        pendingPhotoBytes: Int = 64 << 20
+        pendingPhotoBytes: Int = 64 << 20, signIn: SignInPolicy = SignInPolicy()
     ) {
         self.maxPhotoBytes = maxPhotoBytes
         self.maxPixels = maxPixels
@@ -26,5 +28,6 @@ public struct AppLimits: Sendable {
         self.maxArchivePageSize = maxArchivePageSize
         self.passwordCost = passwordCost
         self.pendingPhotoBytes = pendingPhotoBytes
+        self.signIn = signIn
     }
 }

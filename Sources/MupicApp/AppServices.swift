@@ -90,9 +90,10 @@ public struct AppServices: Sendable {
             storage: storage, matcher: matcher, feedback: feedback, completions: completions, logger: logger)
         sharing = Sharing(storage: storage, photos: photos, cards: cards, cardGate: UploadGate(limit: 2), logger: logger)
         archive = ArchiveService(storage: storage, pageSize: limits.archivePageSize, maxPageSize: limits.maxArchivePageSize)
+        let throttle = SignInThrottle(policy: limits.signIn)
         accounts = AccountService(
             storage: storage, removal: removal, passwordCost: limits.passwordCost, passwordGate: UploadGate(limit: 2),
-            logger: logger)
-        admin = AdminService(storage: storage, removal: removal, logger: logger)
+            throttle: throttle, weakPasswords: try WeakPasswords.bundled(), logger: logger)
+        admin = AdminService(storage: storage, removal: removal, throttle: throttle, logger: logger)
     }
 }

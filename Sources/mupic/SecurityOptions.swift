@@ -25,6 +25,13 @@ struct SecurityOptions: ParsableArguments {
             discussion: "Default: $MUPIC_SIGNINS_PER_MINUTE or 10.", valueName: "n"))
     var signInsPerMinute: Double?
 
+    @Option(
+        name: .customLong("sign-ups-per-hour"),
+        help: ArgumentHelp(
+            "Sign-up posts one client may make an hour, in bursts of 5 (0: unlimited); they count as password attempts too.",
+            discussion: "Default: $MUPIC_SIGNUPS_PER_HOUR or 20.", valueName: "n"))
+    var signUpsPerHour: Double?
+
     @Flag(
         name: .customLong("trust-proxy"),
         help: "Count clients by the last X-Forwarded-For entry (only behind a proxy you run; also $MUPIC_TRUST_PROXY=1).")
@@ -40,7 +47,7 @@ struct SecurityOptions: ParsableArguments {
     func validate() throws {
         let rates = [
             ("--uploads-per-minute", try uploads()), ("--api-per-minute", try api()),
-            ("--sign-ins-per-minute", try passwordAttempts()),
+            ("--sign-ins-per-minute", try passwordAttempts()), ("--sign-ups-per-hour", try signUps()),
         ]
         for (name, value) in rates where value < 0 {
             throw ValidationError("\(name) must be 0 (unlimited) or more (got \(value))")
@@ -55,9 +62,11 @@ struct SecurityOptions: ParsableArguments {
             let uploads = try uploads()
             let api = try api()
             let passwords = try passwordAttempts()
+            let signUps = try signUps()
             return RateLimits(
                 uploadsPerMinute: uploads, uploadBurst: max(1, uploads / 2), apiPerMinute: api, apiBurst: max(1, api / 5),
-                passwordsPerMinute: passwords, passwordBurst: max(1, passwords / 2), trustProxy: trustProxy || environment("MUPIC_TRUST_PROXY") == "1")
+                passwordsPerMinute: passwords, passwordBurst: max(1, passwords / 2), signUpsPerHour: signUps,
+                trustProxy: trustProxy || environment("MUPIC_TRUST_PROXY") == "1")
         }
     }
 
@@ -68,6 +77,7 @@ struct SecurityOptions: ParsableArguments {
     private func uploads() throws -> Double { try uploadsPerMinute ?? number("MUPIC_UPLOADS_PER_MINUTE") ?? 20 }
     private func api() throws -> Double { try apiPerMinute ?? number("MUPIC_API_PER_MINUTE") ?? 600 }
     private func passwordAttempts() throws -> Double { try signInsPerMinute ?? number("MUPIC_SIGNINS_PER_MINUTE") ?? 10 }
+    private func signUps() throws -> Double { try signUpsPerHour ?? number("MUPIC_SIGNUPS_PER_HOUR") ?? 20 }
 
     private func environment(_ name: String) -> String? {
         ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
@@ -76,7 +86,7 @@ struct SecurityOptions: ParsableArguments {
     private func number(_ name: String) throws -> Double? {
         guard let text = environment(name) else { return nil }
         guard let value = Double(text), value >= 0 else {
-            throw ValidationError("\(name) must be a number of requests a minute, 0 for unlimited (got '\(text)')")
+            throw ValidationError("\(name) must be a number of requests, 0 for unlimited (got '\(text)')")
         }
         return value
     }

@@ -47,10 +47,10 @@ import Testing
                 #expect(failed.cookie(AdminSession.cookieName) == nil)
             }
             #expect(try await client.postForm("/admin/login", ["password": "nope"]).status == .tooManyRequests)
-            // Locked: even the right password is refused, without saying whether it was right.
+            // Locked (for this address): even the right password is refused, without saying whether it was right.
             let locked = try await client.postForm("/admin/login", ["password": AdminSupport.password])
             #expect(locked.status == .tooManyRequests)
-            #expect(locked.text.contains("15분"))
+            #expect(locked.text.contains("15분") && locked.headers[.retryAfter] != nil)
             #expect(locked.cookie(AdminSession.cookieName) == nil)
         }
         let actions = try await app.storage.adminAudit(limit: 20).map(\.action)

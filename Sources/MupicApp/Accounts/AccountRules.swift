@@ -33,16 +33,21 @@ public enum AccountRules {
     public enum Problem: String, Error, Sendable {
         case usernameInvalid = "signup_username_invalid"
         case usernameTaken = "signup_username_taken"
+        /// Letters of two scripts, such as Latin with a Cyrillic look-alike (`alice_seс`).
+        case usernameMixedScripts = "signup_username_scripts"
         case emailInvalid = "signup_email_invalid"
         case passwordTooShort = "signup_password_short"
         case passwordTooLong = "signup_password_long"
+        case passwordWeak = "signup_password_weak"
     }
 
-    static func check(username: String, email: String?, password: String) -> Problem? {
+    static func check(username: String, email: String?, password: String, weakPasswords: WeakPasswords) -> Problem? {
         if !isValidUsername(username) { return .usernameInvalid }
+        if !UsernameScript.isSingleScript(username) { return .usernameMixedScripts }
         if let email, !isValidEmail(email) { return .emailInvalid }
         if password.count < passwordMinimumLength { return .passwordTooShort }
         if password.utf8.count > passwordMaximumBytes { return .passwordTooLong }
+        if weakPasswords.isWeak(password, username: username) { return .passwordWeak }
         return nil
     }
 }

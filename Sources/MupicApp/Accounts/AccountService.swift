@@ -13,6 +13,10 @@ public struct AccountService: Sendable {
     /// Password hashing at once: bcrypt is slow by design, so a burst of sign-ups or sign-ins
     /// waits its turn instead of taking every core from the recommendations.
     let passwordGate: UploadGate
+    /// Failed sign-ins per (name, client address), shared with the admin login.
+    let throttle: SignInThrottle
+    /// Passwords too common to accept at sign-up (`Resources/common-passwords.txt`).
+    let weakPasswords: WeakPasswords
     let logger: Logger
 
     /// How long a session lasts without signing in again.
@@ -28,7 +32,9 @@ public struct AccountService: Sendable {
     {
         let username = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let problem = AccountRules.check(username: username, email: email.isEmpty ? nil : email, password: password) {
+        if let problem = AccountRules.check(
+            username: username, email: email.isEmpty ? nil : email, password: password, weakPasswords: weakPasswords)
+        {
             return .refused(problem)
         }
         let key = AccountRules.usernameKey(username)
@@ -44,34 +50,44 @@ public struct AccountService: Sendable {
         return .success(token: try await startSession(accountID: account.id, now: now))
     }
 
-    /// A session, the same generic failure for an unknown name and a wrong password, or a lock
-    /// after too many failures in a row.
-    public func signIn(username: String, password: String, now: Date = Date()) async throws -> SignInOutcome {
+    /// A session, or the same generic failure for an unknown name and a wrong password; after too
+    /// many failures from `client` on this name, a lock for that address only.
+    ///
+    /// - Parameter client: who is trying, as the web layer counts clients (an address, IPv6 by /64):
+    ///   the lock is per name and address, so a stranger's failures never lock the owner out.
+    public func signIn(username: String, password: String, client: String, now: Date = Date()) async throws
+        -> SignInOutcome
+    {
         let key = AccountRules.usernameKey(username.trimmingCharacters(in: .whitespacesAndNewlines))
+        // Counted by the typed name, not the account, so an unknown name locks exactly like a known one.
+        // Longer than any username, it cannot be one: cut, so a long name costs no memory.
+        let name = "account:" + String(key.prefix(AccountRules.usernameLength.upperBound + 1))
+        if case .locked(let retryAfter) = throttle.check(name: name, client: client, now: now) {
+            logger.warning("sign-in refused: locked for this address", metadata: ["client": "\(client)"])
+            return .locked(retryAfter: retryAfter)
+        }
         let cost = passwordCost
-        guard let account = try await storage.account(usernameKey: key) else {
-            // As slow as a real check, so timing does not tell which names exist.
-            _ = try await passwordGate.withPermit { await BlockingWork.run { PasswordHash.hash(password, cost: cost) } }
-            return .failure
-        }
-        if account.loginState.isLocked(at: now) {
-            logger.warning("sign-in refused: account locked", metadata: ["account": "\(account.id)"])
-            return .locked
-        }
-        let stored = account.passwordHash
+        let account = try await storage.account(usernameKey: key)
+        let stored = account?.passwordHash
         let matches = try await passwordGate.withPermit {
             await BlockingWork.run { () -> Bool in
-                password.utf8.count <= AccountRules.passwordMaximumBytes && PasswordHash.verify(password, hash: stored)
+                guard let stored else {
+                    // As slow as a real check, so timing does not tell which names exist.
+                    _ = PasswordHash.hash(password, cost: cost)
+                    return false
+                }
+                return password.utf8.count <= AccountRules.passwordMaximumBytes && PasswordHash.verify(password, hash: stored)
             }
         }
-        guard matches else {
-            let after = try await storage.recordAccountLoginFailure(
-                accountID: account.id, now: now, lockAfter: SignInLock.after, lockFor: SignInLock.duration)
+        guard let account, matches else {
+            let decision = throttle.recordFailure(name: name, client: client, now: now)
             logger.notice(
-                "sign-in failed", metadata: ["account": "\(account.id)", "failures_in_a_row": "\(after.failuresInARow)"])
-            return after.isLocked(at: now) ? .locked : .failure
+                "sign-in failed",
+                metadata: ["account": "\(account?.id ?? "none")", "client": "\(client)", "locked": "\(decision != .allowed)"])
+            if case .locked(let retryAfter) = decision { return .locked(retryAfter: retryAfter) }
+            return .failure
         }
-        try await storage.resetAccountLoginFailures(accountID: account.id)
+        throttle.recordSuccess(name: name, client: client)
         return .success(token: try await startSession(accountID: account.id, now: now))
     }
 

@@ -20,16 +20,12 @@ public struct AdminIdentity: Sendable {
 }
 
 /// What a sign-in attempt came to, for a person or the administrator.
-public enum SignInOutcome: Sendable {
+public enum SignInOutcome: Sendable, Equatable {
     /// The new session's secret token, for the cookie.
     case success(token: String)
     /// Wrong password, unknown name, or no admin password set yet: the same generic answer for all.
     case failure
-    case locked
-}
-
-/// Wrong passwords in a row before sign-in is locked, and for how long.
-public enum SignInLock {
-    public static let after = 5
-    public static let duration: Double = 15 * 60
+    /// Too many failures from this client address on this name (see `SignInThrottle`); whole
+    /// seconds until it may try again.
+    case locked(retryAfter: Int)
 }

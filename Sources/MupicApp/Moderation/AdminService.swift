@@ -7,18 +7,23 @@ import MupicVision
 public struct AdminService: Sendable {
     let storage: any MupicStorage
     let removal: PhotoRemoval
+    /// Failed logins per client address, shared with the accounts' sign-in.
+    let throttle: SignInThrottle
     let logger: Logger
 
     /// How long an admin session lasts.
     public static let sessionLifetime: TimeInterval = 12 * 3600
 
-    public func login(password: String, now: Date = Date()) async throws -> SignInOutcome {
-        let state = try await storage.adminLoginState()
+    /// A session, a generic failure, or after too many failures from `client` a lock for that
+    /// address only: a stranger's wrong passwords never lock the administrator out elsewhere.
+    ///
+    /// - Parameter client: who is trying, as the web layer counts clients (an address, IPv6 by /64).
+    public func login(password: String, client: String, now: Date = Date()) async throws -> SignInOutcome {
         // Attempts during a lock and before any password exists are only logged: writing each to the
         // audit table would let anyone fill the disk by posting to the login form.
-        if state.isLocked(at: now) {
-            logger.warning("admin login refused: locked", metadata: ["until": "\(state.lockedUntil.map { "\($0)" } ?? "")"])
-            return .locked
+        if case .locked(let retryAfter) = throttle.check(name: Self.throttleName, client: client, now: now) {
+            logger.warning("admin login refused: locked for this address", metadata: ["client": "\(client)"])
+            return .locked(retryAfter: retryAfter)
         }
         guard let stored = try await storage.adminPasswordHash() else {
             logger.warning("admin login refused: no password set; run 'mupic admin set-password'")
@@ -29,20 +34,22 @@ public struct AdminService: Sendable {
             password.utf8.count <= PasswordHash.maximumBytes && PasswordHash.verify(password, hash: stored)
         }
         guard matches else {
-            let after = try await storage.recordAdminLoginFailure(
-                now: now, lockAfter: SignInLock.after, lockFor: SignInLock.duration)
-            try await audit("login_failed", detail: "failures in a row: \(after.failuresInARow)", now: now)
-            guard after.isLocked(at: now) else { return .failure }
-            try await audit("login_locked", detail: "\(Int(SignInLock.duration / 60)) minutes", now: now)
-            return .locked
+            let decision = throttle.recordFailure(name: Self.throttleName, client: client, now: now)
+            try await audit("login_failed", detail: "client \(client)", now: now)
+            guard case .locked(let retryAfter) = decision else { return .failure }
+            try await audit("login_locked", detail: "client \(client) for \(retryAfter) s", now: now)
+            return .locked(retryAfter: retryAfter)
         }
-        try await storage.resetAdminLoginFailures()
+        throttle.recordSuccess(name: Self.throttleName, client: client)
         let token = SessionToken.make()
         try await storage.createAdminSession(
             tokenHash: SessionToken.hash(token), createdAt: now, expiresAt: now.addingTimeInterval(Self.sessionLifetime))
-        try await audit("login", now: now)
+        try await audit("login", detail: "client \(client)", now: now)
         return .success(token: token)
     }
+
+    /// The admin's entry in the shared throttle; account names are counted as `account:<name>`.
+    static let throttleName = "admin:"
 
     /// The administrator behind a session token, while the session is live.
     public func signedInAdmin(token: String, now: Date = Date()) async throws -> AdminIdentity? {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import MupicApp
 
-/// The admin session's cookie; its token and lock rules are `MupicApp`'s (`SessionToken`, `SignInLock`).
+/// The admin session's cookie; its token and lock rules are `MupicApp`'s (`SessionToken`, `SignInThrottle`).
 enum AdminSession {
     static let session = SessionCookie(name: "mupic_admin", lifetime: AdminService.sessionLifetime)
     static var cookieName: String { session.name }

@@ -69,17 +69,21 @@ struct AccountRoutes {
     func signIn(_ request: Request, context: WebContext) async throws -> Response {
         let form = try await SmallForm.read(request, limit: limits.maxSmallFormBytes)
         let username = form["username"] ?? ""
-        switch try await accounts.signIn(username: username, password: form["password"] ?? "") {
+        let client = ClientAddress.key(request, peer: context.remoteAddress, trustProxy: limits.rates.trustProxy)
+        switch try await accounts.signIn(username: username, password: form["password"] ?? "", client: client) {
         case .success(let token):
             return signedIn(token: token, next: Self.localPath(form["next"]) ?? "/me", request: request)
         case .failure:
             return formPage(
                 .signIn, request: request, context: context, username: username,
                 error: strings.text("signin_failed", context.language), status: .unauthorized)
-        case .locked:
-            return formPage(
+        case .locked(let retryAfter):
+            var response = formPage(
                 .signIn, request: request, context: context, username: username,
-                error: strings.text("signin_locked", context.language), status: .tooManyRequests)
+                error: strings.text("signin_locked", context.language, ["minutes": SignInLockout.minutes(retryAfter)]),
+                status: .tooManyRequests)
+            response.headers[.retryAfter] = String(retryAfter)
+            return response
         }
     }
 

@@ -35,7 +35,8 @@ struct AdminRoutes {
 
     func login(_ request: Request, context: WebContext) async throws -> Response {
         let form = try await SmallForm.read(request, limit: limits.maxSmallFormBytes)
-        switch try await adminService.login(password: form["password"] ?? "") {
+        let client = ClientAddress.key(request, peer: context.remoteAddress, trustProxy: limits.rates.trustProxy)
+        switch try await adminService.login(password: form["password"] ?? "", client: client) {
         case .success(let token):
             var response = Response.redirect(to: "/admin", type: .normal)
             response.setCookie(AdminSession.cookie(token: token, request: request))
@@ -44,10 +45,13 @@ struct AdminRoutes {
             return loginPage(
                 request, context: context, error: strings.text("admin_login_failed", context.language),
                 status: .unauthorized)
-        case .locked:
-            return loginPage(
-                request, context: context, error: strings.text("admin_login_locked", context.language),
+        case .locked(let retryAfter):
+            var response = loginPage(
+                request, context: context,
+                error: strings.text("admin_login_locked", context.language, ["minutes": SignInLockout.minutes(retryAfter)]),
                 status: .tooManyRequests)
+            response.headers[.retryAfter] = String(retryAfter)
+            return response
         }
     }
 

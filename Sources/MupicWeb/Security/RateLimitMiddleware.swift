@@ -7,12 +7,14 @@ struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let uploads: RateLimiter
     let passwords: RateLimiter
+    let signUps: RateLimiter
     let api: RateLimiter
     let trustProxy: Bool
 
     init(limits: RateLimits) {
         uploads = RateLimiter(rate: limits.uploads)
         passwords = RateLimiter(rate: limits.passwords)
+        signUps = RateLimiter(rate: limits.signUps)
         api = RateLimiter(rate: limits.api)
         trustProxy = limits.trustProxy
     }
@@ -23,19 +25,25 @@ struct RateLimitMiddleware: RouterMiddleware {
 
     static let passwordPaths: Set<String> = ["/signin", "/signup", "/admin/login"]
 
-    func limiter(for request: Request) -> RateLimiter? {
-        if Self.isUpload(request) { return uploads }
-        if request.method == .post, Self.passwordPaths.contains(request.uri.path) { return passwords }
-        return request.uri.path.hasPrefix("/api/") ? api : nil
+    /// The allowances a request counts against, strictest first; a refused request takes no
+    /// token from the ones after it.
+    func limiters(for request: Request) -> [RateLimiter] {
+        if Self.isUpload(request) { return [uploads] }
+        if request.method == .post, Self.passwordPaths.contains(request.uri.path) {
+            return request.uri.path == "/signup" ? [signUps, passwords] : [passwords]
+        }
+        return request.uri.path.hasPrefix("/api/") ? [api] : []
     }
 
     func handle(
         _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
     ) async throws -> Response {
         let path = request.uri.path
-        if let limiter = limiter(for: request) {
+        let limiters = limiters(for: request)
+        if !limiters.isEmpty {
             let client = ClientAddress.key(request, peer: context.remoteAddress, trustProxy: trustProxy)
-            if case .limited(let retryAfter) = limiter.decide(for: client) {
+            for limiter in limiters {
+                guard case .limited(let retryAfter) = limiter.decide(for: client) else { continue }
                 context.logger.notice(
                     "rate limited", metadata: ["client": "\(client)", "path": "\(path)", "retry_after": "\(retryAfter)"])
                 throw WebError(
