@@ -22,8 +22,7 @@ struct TaggerOptions: ParsableArguments {
     }
 
     func makeTagger() throws -> any PhotoTagger {
-        do { return try settings().makeTagger() } catch let failure as CommandFailure { throw failure } catch {
-            throw CommandFailure("\(error)")
-        }
+        let settings = try settings()
+        do { return try settings.makeTagger() } catch { throw CommandFailure("\(error)") }
     }
 }
